@@ -1,0 +1,44 @@
+import { lazy, Suspense } from 'react';
+import { LobbyPage } from './lobby/LobbyPage';
+import { useRoute } from './routing';
+import { ErrorPage } from './ui/ErrorPage';
+import { LoadingScreen } from './ui/LoadingScreen';
+
+// The room page carries the editor and the sync stack; the landing page should not pay for them.
+const RoomPage = lazy(() => import('./room/RoomPage'));
+const HistoryPage = lazy(() => import('./history/HistoryPage'));
+// The queue holds a Socket.IO connection; the landing page should not load the client for it.
+const PracticePage = lazy(() => import('./practice/PracticePage'));
+
+export function App() {
+  const route = useRoute();
+  switch (route.page) {
+    case 'lobby':
+      return <LobbyPage />;
+    case 'practice':
+      return (
+        <Suspense fallback={<LoadingScreen label="Opening the practice queue…" />}>
+          <PracticePage />
+        </Suspense>
+      );
+    case 'history':
+      return (
+        <Suspense fallback={<LoadingScreen label="Loading your history…" />}>
+          <HistoryPage />
+        </Suspense>
+      );
+    case 'room':
+      return (
+        <Suspense fallback={<LoadingScreen label="Opening the room…" />}>
+          <RoomPage key={route.roomId} roomId={route.roomId} />
+        </Suspense>
+      );
+    case 'not-found':
+      return (
+        <ErrorPage
+          title="Page not found"
+          message="There is nothing at this address. Check the link, or start from the home page."
+        />
+      );
+  }
+}

@@ -1,0 +1,41 @@
+import type { Participant } from '@quorum/shared';
+import { roleLabel } from './roleLabels';
+
+const roleOrder = { interviewer: 0, candidate: 1, observer: 2 } as const;
+
+export function Presence({ participants, selfId }: { participants: Participant[]; selfId: string }) {
+  const sorted = [...participants].sort(
+    (a, b) => roleOrder[a.role] - roleOrder[b.role] || Number(b.online) - Number(a.online) || a.name.localeCompare(b.name),
+  );
+  return (
+    <ul className="presence" aria-label="People in this room">
+      {sorted.map((person) => (
+        <li
+          key={person.id}
+          className={person.online ? 'presence__chip' : 'presence__chip presence__chip--offline'}
+          data-testid={`presence-${person.role}`}
+          data-online={person.online}
+          data-self={person.id === selfId || undefined}
+          title={`${person.name}, ${roleLabel[person.role]}${person.online ? ', online' : ', offline'}`}
+        >
+          <span className="presence__avatar" style={{ backgroundColor: person.color }} aria-hidden="true">
+            {initials(person.name)}
+            <span className="presence__status" />
+          </span>
+          <span className="presence__text">
+            <span className="presence__name">{person.name}</span>
+            <span className="presence__role">
+              {person.id === selfId ? 'You' : roleLabel[person.role]} · {person.online ? 'online' : 'offline'}
+            </span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+  return letters.map((part) => part?.[0]?.toUpperCase() ?? '').join('') || '?';
+}

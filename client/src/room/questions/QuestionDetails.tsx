@@ -1,0 +1,126 @@
+import type { ReactNode } from 'react';
+import type { Question, RoomQuestion } from '@quorum/shared';
+import { difficultyLabel, typeLabel } from './labels';
+import { Markdown } from './Markdown';
+
+type Detailed = Question | RoomQuestion;
+
+/** Everything an interviewer sees of a question: prompt, rubric and the answer key. */
+export function QuestionDetails({ question, revealedHints }: { question: Detailed; revealedHints?: number }) {
+  return (
+    <article className="question-details" data-testid="question-details" aria-label={question.title}>
+      <QuestionMeta question={question} />
+      <Markdown source={question.prompt} testId="question-prompt" />
+      {question.rubric.length > 0 && (
+        <Section title="Rubric" open>
+          <ul className="rubric">
+            {question.rubric.map((criterion) => (
+              <li key={criterion.id} className="rubric__criterion">
+                <div className="rubric__head">
+                  <strong>{criterion.name}</strong>
+                  <span className="pill">weight {criterion.weight}</span>
+                </div>
+                <p className="muted">{criterion.description}</p>
+                <ol className="rubric__levels">
+                  {([1, 2, 3, 4] as const).map((level) => (
+                    <li key={level}>
+                      <span className={`level level--${level}`}>{level}</span>
+                      <span>{criterion.levels[level]}</span>
+                    </li>
+                  ))}
+                </ol>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {question.keyPoints.length > 0 && (
+        <Section title="Key points">
+          <ul className="plain-list">
+            {question.keyPoints.map((keyPoint) => (
+              <li key={keyPoint.point}>
+                {keyPoint.point}
+                <span className="signals">
+                  {keyPoint.signals.map((signal) => (
+                    <span key={signal} className="tag">
+                      {signal}
+                    </span>
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {question.hints.length > 0 && (
+        <Section title="Hints">
+          <ol className="plain-list">
+            {question.hints.map((hint, index) => (
+              <li key={index} data-revealed={revealedHints !== undefined && index < revealedHints}>
+                {hint}
+                {revealedHints !== undefined && index < revealedHints && <span className="pill pill--green">shown</span>}
+              </li>
+            ))}
+          </ol>
+        </Section>
+      )}
+      <ListSection title="Follow-ups" items={question.followUps} />
+      <ListSection title="Red flags" items={question.redFlags} />
+      {question.references.length > 0 && (
+        <Section title="References">
+          <ul className="plain-list">
+            {question.references.map((reference) => (
+              <li key={reference.title}>
+                {reference.url ? (
+                  <a href={reference.url} target="_blank" rel="noopener noreferrer">
+                    {reference.title}
+                  </a>
+                ) : (
+                  reference.title
+                )}
+                {reference.kind && <span className="muted small"> · {reference.kind}</span>}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+    </article>
+  );
+}
+
+export function QuestionMeta({ question }: { question: Pick<Detailed, 'type' | 'difficulty' | 'tags' | 'timeLimitMinutes'> }) {
+  return (
+    <div className="question-meta">
+      <span className="pill">{typeLabel[question.type]}</span>
+      {question.difficulty && <span className="pill">{difficultyLabel[question.difficulty]}</span>}
+      <span className="pill">{question.timeLimitMinutes} min</span>
+      {question.tags.map((tag) => (
+        <span key={tag} className="tag">
+          {tag}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function Section({ title, open, children }: { title: string; open?: boolean; children: ReactNode }) {
+  return (
+    <details className="section" open={open}>
+      <summary>{title}</summary>
+      {children}
+    </details>
+  );
+}
+
+function ListSection({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <Section title={title}>
+      <ul className="plain-list">
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

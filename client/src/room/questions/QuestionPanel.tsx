@@ -1,0 +1,152 @@
+import { controls, docAccess, type InterviewReport, type RoomView, type Scorecard, type StaffRoomView } from '@quorum/shared';
+import { useMemo, useState } from 'react';
+import type { RoomDocs } from '../../sync/roomDocs';
+import type { RoomSession, Self } from '../../sync/roomSession';
+import { describeError } from '../../ui/errorMessages';
+import { BankBrowser } from './BankBrowser';
+import { CandidatePanel } from './CandidatePanel';
+import { CustomQuestions } from './CustomQuestions';
+import { InterviewOverview } from './InterviewOverview';
+import { NotesPad } from './NotesPad';
+import { noteStamp } from './noteStamp';
+import { QuestionSet } from './QuestionSet';
+import { ScorecardPanel } from '../scorecard/ScorecardPanel';
+
+interface Props {
+  session: RoomSession;
+  view: RoomView | null;
+  self: Self;
+  docs: RoomDocs;
+  clockOffset: number;
+  scorecard: Scorecard | null;
+  feedback: InterviewReport | null;
+}
+
+export function QuestionPanel({ session, view, self, docs, clockOffset, scorecard, feedback }: Props) {
+  return (
+    <aside className="side-panel" aria-label="Questions" data-testid="question-panel">
+      {!view ? (
+        <p className="muted" role="status">
+          Loading the room…
+        </p>
+      ) : view.role === 'candidate' ? (
+        <CandidatePanel view={view} offset={clockOffset} feedback={feedback} access={{ roomId: session.roomId, token: session.token }} />
+      ) : (
+        <StaffPanel session={session} view={view} self={self} docs={docs} clockOffset={clockOffset} scorecard={scorecard} />
+      )}
+    </aside>
+  );
+}
+
+type StaffTab = 'interview' | 'bank' | 'custom' | 'scorecard' | 'notes';
+
+function StaffPanel({ session, view, self, docs, clockOffset, scorecard }: Omit<Props, 'view' | 'feedback'> & { view: StaffRoomView }) {
+  const [tab, setTab] = useState<StaffTab>('interview');
+  // A question from the set opened in the Bank tab, with its rubric, before it is asked.
+  const [preview, setPreview] = useState<string | null>(null);
+  const steering = controls(self.role);
+  // An ended interview takes no more questions; the set and the bank stay readable.
+  const canAsk = steering && view.phase !== 'ended';
+  const notes = docs.get('notes');
+  const askedIds = useMemo(() => new Set(view.asked.map((item) => item.question.id)), [view.asked]);
+  const access = useMemo(() => ({ roomId: session.roomId, token: session.token }), [session]);
+
+  const currentId = view.asked.find((item) => item.askedId === view.currentAskedId)?.question.id ?? null;
+
+  const showTab = (next: StaffTab) => {
+    setTab(next);
+    setPreview(null);
+  };
+  const ask = async (questionId: string) => {
+    const result = await session.ask(questionId);
+    if (!result.ok) return describeError(result.error);
+    showTab('interview');
+    return null;
+  };
+  const revealHint = async (askedId: string) => {
+    const result = await session.revealHint(askedId);
+    return result.ok ? null : describeError(result.error);
+  };
+
+  const tabs: [StaffTab, string][] = [
+    ['interview', 'Interview'],
+    ['bank', 'Bank'],
+    ...(steering ? ([['custom', 'Custom']] as [StaffTab, string][]) : []),
+    ['scorecard', 'Scorecard'],
+    ...(notes ? ([['notes', 'Notes']] as [StaffTab, string][]) : []),
+  ];
+
+  return (
+    <div className="staff-panel">
+      <div className="tabs tabs--panel" role="tablist" aria-label="Question panel">
+        {tabs.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`panel-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            className="tabs__tab"
+            data-testid={`panel-tab-${id}`}
+            onClick={() => showTab(id)}
+          >
+            {label}
+            {id === 'interview' && view.asked.length > 0 && <span className="tabs__count">{view.asked.length}</span>}
+          </button>
+        ))}
+      </div>
+      {tab !== 'notes' && (
+        <div className="staff-panel__body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
+          {tab === 'interview' && (
+            <div className="stack">
+              {view.suggested.length > 0 && (
+                <QuestionSet
+                  access={access}
+                  questionIds={view.suggested}
+                  askedIds={askedIds}
+                  currentId={currentId}
+                  candidateName={view.pairing?.names.candidate ?? null}
+                  ask={canAsk ? ask : undefined}
+                  onPreview={(questionId) => {
+                    setTab('bank');
+                    setPreview(questionId);
+                  }}
+                />
+              )}
+              <InterviewOverview
+                asked={view.asked}
+                currentAskedId={view.currentAskedId}
+                offset={clockOffset}
+                steer={steering ? { session, revealHint } : undefined}
+                hasSet={view.suggested.length > 0}
+              />
+            </div>
+          )}
+          {tab === 'bank' && <BankBrowser access={access} ask={canAsk ? ask : undefined} askedIds={askedIds} initialSelected={preview} />}
+        {tab === 'scorecard' && <ScorecardPanel session={session} view={view} card={scorecard} steering={steering} />}
+        {tab === 'custom' && steering && (
+          <CustomQuestions
+            customQuestions={view.customQuestions}
+            ask={ask}
+            addCustom={async (input) => {
+              const result = await session.addCustomQuestion(input);
+              return result.ok ? result.data : { error: describeError(result.error) };
+            }}
+          />
+          )}
+        </div>
+      )}
+      {/* The notes editor stays mounted so switching tabs keeps its cursor and undo history. */}
+      {notes && (
+        <div className="staff-panel__body" role="tabpanel" id="panel-notes" aria-labelledby="panel-tab-notes" hidden={tab !== 'notes'}>
+          <NotesPad
+            shared={notes}
+            readOnly={docAccess(self.role, 'notes', view.phase === 'ended') !== 'write'}
+            stamp={() => noteStamp(view, Date.now() + clockOffset)}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState, type MouseEvent } from 'react';
+
+export type Route =
+  | { page: 'lobby' }
+  | { page: 'practice' }
+  | { page: 'history' }
+  | { page: 'room'; roomId: string }
+  | { page: 'not-found' };
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { page: 'lobby' };
+  if (/^\/practice\/?$/.test(pathname)) return { page: 'practice' };
+  if (/^\/history\/?$/.test(pathname)) return { page: 'history' };
+  const room = /^\/room\/([^/]+)\/?$/.exec(pathname);
+  if (room?.[1]) return { page: 'room', roomId: decodeURIComponent(room[1]) };
+  return { page: 'not-found' };
+}
+
+/** Client-side navigation; a plain History API wrapper is all a few pages need. */
+export function navigate(href: string): void {
+  window.history.pushState(null, '', href);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+/** A click handler for same-origin links: switch pages without a reload, unless a new tab was asked for. */
+export function followInApp(event: MouseEvent<HTMLAnchorElement>): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(event.currentTarget.pathname);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(window.location.pathname));
+    window.addEventListener('popstate', update);
+    return () => window.removeEventListener('popstate', update);
+  }, []);
+  return route;
+}

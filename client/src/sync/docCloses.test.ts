@@ -1,0 +1,32 @@
+import { CloseCode } from '@quorum/shared';
+import { describe, expect, it } from 'vitest';
+import { closeEffect, shouldReconnect } from './docCloses';
+
+const closed = (code: number) => ({ code }) as CloseEvent;
+
+describe('document close codes', () => {
+  it('ends the session when the link was revoked or refused', () => {
+    expect(closeEffect(CloseCode.Unauthorized)).toEqual({ kind: 'fatal', failure: 'link_revoked' });
+    expect(closeEffect(CloseCode.Forbidden)).toEqual({ kind: 'fatal', failure: 'documents_forbidden' });
+    expect(shouldReconnect(closed(CloseCode.Unauthorized))).toBe(false);
+  });
+
+  it('reconnects after a rate limit, unlike y-websocket, which stops on every 44xx', () => {
+    expect(closeEffect(CloseCode.RateLimited).kind).toBe('transient');
+    expect(shouldReconnect(closed(CloseCode.RateLimited))).toBe(true);
+  });
+
+  it('stops a document whose change the server refused, instead of resending it forever', () => {
+    for (const code of [CloseCode.MessageTooBig, CloseCode.DocumentTooLarge]) {
+      expect(closeEffect(code).kind).toBe('stalled');
+      expect(shouldReconnect(closed(code))).toBe(false);
+    }
+  });
+
+  it('reconnects quietly after restarts and network drops', () => {
+    for (const code of [CloseCode.GoingAway, 1006, CloseCode.Internal]) {
+      expect(closeEffect(code).kind).toBe('quiet');
+      expect(shouldReconnect(closed(code))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { loadBank } from '@quorum/questions';
+import type { Bank } from '@quorum/questions';
+import type { Role } from '@quorum/shared';
+import type { Logger } from 'pino';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import type { Config } from './config.js';
+import { createHttpApp } from './http/app.js';
+import { createLimiters } from './limits/index.js';
+import { matchmakingHandlers } from './matchmaking/handlers.js';
+import { createMatchmaker } from './matchmaking/service.js';
+import { createSwap } from './matchmaking/swap.js';
+import { createLogger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { createHistoryService } from './history/service.js';
+import { createBroadcaster } from './rooms/context.js';
+import type { RoomServer } from './rooms/context.js';
+import { roomHandlers } from './rooms/handlers.js';
+import { createRoomService } from './rooms/service.js';
+import { attachSocketProtocol } from './rooms/socket.js';
+import { scorecardHandlers } from './scorecards/handlers.js';
+import { createScorecardService } from './scorecards/service.js';
+import { createStore } from './store/index.js';
+import type { RoomStore } from './store/index.js';
+import { createYjsEndpoint } from './yjs/endpoint.js';
+import { DocRegistry } from './yjs/registry.js';
+
+export { loadConfig, testConfig, ConfigError } from './config.js';
+export type { Config, Limits } from './config.js';
+export { createMemoryStore, createRedisStore } from './store/index.js';
+export type { RoomStore } from './store/index.js';
+
+/** The built client, when this package runs from its source tree. */
+export const defaultStaticDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+export interface QuorumServerOptions {
+  bank?: Bank;
+  store?: RoomStore;
+  logger?: Logger;
+}
+
+export interface QuorumServer {
+  /** Base URL once listening, e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  readonly store: RoomStore;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Express, Socket.IO and the Yjs endpoint on one HTTP server; nothing global, so several can share a process. */
+export async function createQuorumServer(config: Config, options: QuorumServerOptions = {}): Promise<QuorumServer> {
+  const logger = options.logger ?? createLogger(config);
+  const bank = options.bank ?? (await loadBank());
+  const store = options.store ?? createStore(config);
+  const metrics = createMetrics();
+  // One client for the Socket.IO adapter (which duplicates it for its blocking reads) and the rate limits.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : undefined;
+  redis?.on('error', () => {});
+  const limiters = createLimiters(config.limits, metrics, redis && { client: redis, prefix: config.redisPrefix });
+  const service = createRoomService({ store, bank });
+  const scorecards = createScorecardService({ store });
+  const history = createHistoryService({ store });
+
+  const app = createHttpApp({
+    service,
+    scorecards,
+    history,
+    store,
+    bank,
+    metrics,
+    limiters,
+    logger,
+    publicUrl: config.publicUrl,
+    staticDir: config.staticDir ?? defaultStaticDir,
+  });
+  const httpServer = createServer(app);
+  const io: RoomServer = new Server(httpServer, {
+    maxHttpBufferSize: config.limits.maxMessageBytes,
+    destroyUpgrade: false,
+    serveClient: false,
+    // Several processes share rooms through Redis streams, which also replay what a briefly
+    // disconnected client missed (connection state recovery); no sticky sessions are needed.
+    ...(redis
+      ? {
+          adapter: createAdapter(redis, {
+            streamName: `${config.redisPrefix}socket.io`,
+            channelPrefix: `${config.redisPrefix}socket.io`,
+            sessionKeyPrefix: `${config.redisPrefix}sio:session:`,
+            // Room traffic of many interviews at once must not outrun a slower reader.
+            maxLen: 100_000,
+          }),
+          connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+        }
+      : {}),
+  });
+  io.engine.on('connection', () => metrics.socketClients.inc());
+  io.on('connection', (socket) => socket.on('disconnect', () => metrics.socketClients.dec()));
+  const origin = randomUUID();
+  const registry = new DocRegistry({ store, logger, metrics, compactEvery: config.compactEvery, origin });
+  const broadcast = createBroadcaster(io, store);
+  // Other processes hear of an ended room or a revoked link through the adapter; alone, there are none.
+  const tellOtherProcesses: RoomServer['serverSideEmit'] = (...args) => (redis ? io.serverSideEmit(...args) : true);
+  const onEnded = (roomId: string) => {
+    void registry.endRoom(roomId);
+    tellOtherProcesses('room:ended', roomId);
+  };
+  io.on('room:ended', (roomId) => void registry.endRoom(roomId));
+  const onRevoked = (roomId: string, role: Role) => {
+    void yjs.revoke(roomId, role);
+    tellOtherProcesses('room:revoked', roomId, role);
+  };
+  io.on('room:revoked', (roomId, role) => void yjs.revoke(roomId, role));
+  const matchmaker = createMatchmaker({
+    io,
+    store,
+    rooms: service,
+    history,
+    bank,
+    logger,
+    publicUrl: config.publicUrl,
+    confirmSeconds: config.matchConfirmSeconds,
+    origin,
+    tellOtherProcesses: (track) => tellOtherProcesses('queue:changed', track),
+  });
+  io.on('queue:changed', (track) => matchmaker.queueChanged(track));
+  const swap = createSwap({ io, store, rooms: service });
+  attachSocketProtocol({
+    io,
+    store,
+    broadcast,
+    limiters,
+    logger,
+    onDisconnect: (socket) => matchmaker.leave(socket),
+    handlers: {
+      ...roomHandlers({
+        io,
+        service,
+        scorecards,
+        history,
+        store,
+        broadcast,
+        onEnded,
+        onRevoked,
+        maxObservers: config.limits.maxObservers,
+        publicUrl: config.publicUrl,
+        nextLink: swap.nextLink,
+      }),
+      ...matchmakingHandlers({ matchmaker, swap, broadcast }),
+      ...scorecardHandlers({ scorecards, store, broadcast }),
+    },
+  });
+
+  const yjs = createYjsEndpoint({ service, registry, logger, metrics, limits: config.limits, limiters });
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (!yjs.handleUpgrade(req, socket, head) && !req.url?.startsWith('/socket.io/')) socket.destroy();
+  });
+
+  let url = '';
+  return {
+    get url() {
+      return url;
+    },
+    store,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address() as AddressInfo;
+          const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+          logger.info({ url, store: store.kind }, 'Quorum is listening');
+          resolve(url);
+        });
+      }),
+    /** Graceful stop: no new connections, documents flushed, clients told to reconnect elsewhere. */
+    async close() {
+      matchmaker.close();
+      const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await yjs.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await stopped;
+      await Promise.all([store.close(), redis?.quit().catch(() => redis.disconnect())]);
+    },
+  };
+}

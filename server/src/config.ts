@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+const Port = z.coerce.number().int().min(0).max(65_535);
+const Positive = z.coerce.number().int().positive();
+
+const EnvSchema = z.object({
+  PORT: Port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  REDIS_URL: z
+    .url()
+    .refine((url) => /^rediss?:$/.test(new URL(url).protocol), 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/, 'may hold only letters, digits, ":", "_" and "-"').default('quorum:'),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STATIC_DIR: z.string().optional(),
+  ROOM_TTL_HOURS: Positive.default(24 * 7),
+  MAX_MESSAGE_BYTES: Positive.default(1024 * 1024),
+  DOC_COMPACT_EVERY: Positive.default(500),
+  MAX_DOC_BYTES: Positive.default(16 * 1024 * 1024),
+  YJS_MESSAGES_PER_SECOND: Positive.default(200),
+  EVENTS_PER_SECOND: Positive.default(30),
+  ROOMS_PER_IP_PER_HOUR: Positive.default(60),
+  MAX_OBSERVERS: z.coerce.number().int().min(0).max(50).default(5),
+  MATCH_CONFIRM_SECONDS: Positive.default(30),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  redisUrl: string | undefined;
+  redisPrefix: string;
+  /** When unset, links are built from the request's own origin. */
+  publicUrl: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** The built client; undefined serves the API alone. */
+  staticDir: string | undefined;
+  roomTtlSeconds: number;
+  /** Merge a document's update log into one snapshot after this many appended updates. */
+  compactEvery: number;
+  /** A new peer pair has this long to arrive in their room before a no-show sends the other back to the queue. */
+  matchConfirmSeconds: number;
+  limits: Limits;
+}
+
+/** Every limit a client can run into; each answers with a clear error. */
+export interface Limits {
+  maxMessageBytes: number;
+  maxDocBytes: number;
+  yjsMessagesPerSecond: number;
+  eventsPerSecond: number;
+  roomsPerIpPerHour: number;
+  maxObservers: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the environment once; a bad value names the variable so start-up fails with a useful message. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = result.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    staticDir: e.STATIC_DIR,
+    roomTtlSeconds: e.ROOM_TTL_HOURS * 3600,
+    compactEvery: e.DOC_COMPACT_EVERY,
+    matchConfirmSeconds: e.MATCH_CONFIRM_SECONDS,
+    limits: {
+      maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      maxDocBytes: e.MAX_DOC_BYTES,
+      yjsMessagesPerSecond: e.YJS_MESSAGES_PER_SECOND,
+      eventsPerSecond: e.EVENTS_PER_SECOND,
+      roomsPerIpPerHour: e.ROOMS_PER_IP_PER_HOUR,
+      maxObservers: e.MAX_OBSERVERS,
+    },
+  };
+}
+
+/** Defaults for tests and embedding: everything a server needs, overridable field by field. */
+export function testConfig(overrides: Partial<Omit<Config, 'limits'>> & { limits?: Partial<Limits> } = {}): Config {
+  const base = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  return { ...base, ...overrides, limits: { ...base.limits, ...overrides.limits } };
+}

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Health } from '@quorum/shared';
+import type { Bank } from '@quorum/questions';
+import express from 'express';
+import type { Logger } from 'pino';
+import { bankRouter } from '../bank/router.js';
+import { historyRouter } from '../history/router.js';
+import type { HistoryService } from '../history/service.js';
+import type { Limiters } from '../limits/index.js';
+import { scorecardRouter } from '../scorecards/router.js';
+import type { ScorecardService } from '../scorecards/service.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { RoomService } from '../rooms/service.js';
+import type { RoomStore } from '../store/index.js';
+import { requestLog } from './request-log.js';
+import { errorHandler } from './respond.js';
+import { corsPolicy, securityHeaders } from './security.js';
+import { roomsRouter } from './rooms.js';
+
+export interface HttpDeps {
+  service: RoomService;
+  scorecards: ScorecardService;
+  history: HistoryService;
+  store: RoomStore;
+  bank: Bank;
+  metrics: Metrics;
+  limiters: Limiters;
+  logger: Logger;
+  publicUrl: string | undefined;
+  staticDir: string | undefined;
+}
+
+/** Paths the single-page app must not swallow. */
+const API_PATHS = /^\/(api|socket\.io|yjs|metrics|healthz)(\/|$)/;
+
+export function createHttpApp(deps: HttpDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestLog(deps.logger));
+  app.use(securityHeaders());
+  app.use('/api', corsPolicy(deps.publicUrl));
+  app.use(express.json({ limit: '64kb' }));
+
+  app.get('/healthz', async (_req, res) => {
+    const storeUp = await deps.store.ping();
+    const body: Health = storeUp ? { status: 'ok' } : { status: 'degraded', checks: { [deps.store.kind]: 'unreachable' } };
+    res.status(storeUp ? 200 : 503).json(body);
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+  app.use('/api/rooms', roomsRouter(deps));
+  app.use('/api/rooms/:roomId/bank', bankRouter(deps));
+  app.use('/api/rooms/:roomId', scorecardRouter(deps));
+  app.use('/api/history', historyRouter(deps));
+
+  const staticDir = deps.staticDir;
+  if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {
+    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' || API_PATHS.test(req.path)) return next();
+      res.sendFile(path.join(staticDir, 'index.html'), { maxAge: 0 });
+    });
+  }
+  app.use('/api', (_req, res) => res.status(404).json({ error: { code: 'not_found', message: 'No such endpoint.' } }));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

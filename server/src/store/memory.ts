@@ -1,0 +1,214 @@
+import type { DocName, Participant, RoomState, Scorecard, ScorecardRevision, Ticket } from '@quorum/shared';
+import type { DocListener, RoomRecord, RoomStore, StateMutation, StoredDoc, Visit } from './types.js';
+
+interface MemoryRoom {
+  record: RoomRecord;
+  participants: Map<string, Participant>;
+  docs: Map<DocName, { snapshot: Uint8Array | null; snapshotCursor: number; updates: { seq: number; update: Uint8Array }[] }>;
+  expiresAt: number;
+  kept: boolean;
+}
+
+export const RECENT_PAIRINGS = 20;
+
+/** The embedded store: one process, nothing on disk. Values are copied in and out, as over a wire. */
+export function createMemoryStore(options: { ttlSeconds: number; now?: () => number }): RoomStore {
+  const now = options.now ?? Date.now;
+  const rooms = new Map<string, MemoryRoom>();
+  // Scorecards, their history and visits outlive rooms, as they do on Redis.
+  const scorecards = new Map<string, Scorecard>();
+  const revisions = new Map<string, ScorecardRevision[]>();
+  const visits = new Map<string, Map<string, Visit>>();
+  const queue = new Map<string, Ticket>();
+  const pairings = new Map<string, number[]>();
+  const grants = new Map<string, { ticket: Ticket; expiresAt: number }>();
+  const subscribers = new Map<string, Set<{ origin: string; listener: DocListener }>>();
+  let seq = 0;
+
+  const live = (roomId: string): MemoryRoom | undefined => {
+    const room = rooms.get(roomId);
+    if (room && !room.kept && room.expiresAt <= now()) {
+      rooms.delete(roomId);
+      return undefined;
+    }
+    return room;
+  };
+  const docOf = (room: MemoryRoom, doc: DocName) => {
+    let entry = room.docs.get(doc);
+    if (!entry) {
+      entry = { snapshot: null, snapshotCursor: 0, updates: [] };
+      room.docs.set(doc, entry);
+    }
+    return entry;
+  };
+  const clone = <T>(value: T): T => structuredClone(value);
+
+  return {
+    kind: 'memory',
+    async createRoom(record) {
+      rooms.set(record.state.id, {
+        record: clone(record),
+        participants: new Map(),
+        docs: new Map(),
+        expiresAt: now() + options.ttlSeconds * 1000,
+        kept: false,
+      });
+    },
+    async getRoom(roomId) {
+      const room = live(roomId);
+      return room ? clone(room.record) : null;
+    },
+    async setTokenHash(roomId, role, hash) {
+      const room = live(roomId);
+      if (!room) return false;
+      room.record.tokenHashes[role] = hash;
+      return true;
+    },
+    async updateState(roomId, mutate: StateMutation): Promise<RoomState | null> {
+      const room = live(roomId);
+      if (!room) return null;
+      const next = mutate(clone(room.record.state));
+      if (!next) return clone(room.record.state);
+      room.record.state = clone({ ...next, version: room.record.state.version + 1 });
+      return clone(room.record.state);
+    },
+    async touch(roomId) {
+      const room = live(roomId);
+      if (room) room.expiresAt = now() + options.ttlSeconds * 1000;
+    },
+    async putParticipant(roomId, participant) {
+      live(roomId)?.participants.set(participant.id, clone(participant));
+    },
+    async listParticipants(roomId) {
+      return [...(live(roomId)?.participants.values() ?? [])].map(clone);
+    },
+    async appendUpdate(roomId, doc, update, origin) {
+      const room = live(roomId);
+      seq += 1;
+      if (room) docOf(room, doc).updates.push({ seq, update: update.slice() });
+      const cursor = String(seq);
+      for (const subscriber of subscribers.get(`${roomId}/${doc}`) ?? []) {
+        if (subscriber.origin !== origin) subscriber.listener.update(update.slice(), cursor);
+      }
+      return cursor;
+    },
+    async publishAwareness(roomId, doc, update, origin) {
+      for (const subscriber of subscribers.get(`${roomId}/${doc}`) ?? []) {
+        if (subscriber.origin !== origin) subscriber.listener.awareness(update.slice());
+      }
+    },
+    async readDocSince(roomId, doc, cursor) {
+      const room = live(roomId);
+      const after = (room ? docOf(room, doc).updates : []).filter((u) => u.seq > Number(cursor));
+      return { updates: after.map((u) => u.update.slice()), cursor: String(after.at(-1)?.seq ?? cursor) };
+    },
+    async subscribeDoc(roomId, doc, origin, listener) {
+      const key = `${roomId}/${doc}`;
+      const subscriber = { origin, listener };
+      const set = subscribers.get(key) ?? new Set();
+      set.add(subscriber);
+      subscribers.set(key, set);
+      return async () => {
+        set.delete(subscriber);
+        if (set.size === 0) subscribers.delete(key);
+      };
+    },
+    onReconnect() {
+      // One process, no connection to lose.
+    },
+    async loadDoc(roomId, doc): Promise<StoredDoc> {
+      const room = live(roomId);
+      if (!room) return { snapshot: null, updates: [], cursor: '0' };
+      const entry = docOf(room, doc);
+      return {
+        snapshot: entry.snapshot?.slice() ?? null,
+        updates: entry.updates.map((u) => u.update.slice()),
+        cursor: String(entry.updates.at(-1)?.seq ?? entry.snapshotCursor),
+      };
+    },
+    async compactDoc(roomId, doc, snapshot, cursor) {
+      const room = live(roomId);
+      if (!room) return;
+      const entry = docOf(room, doc);
+      const upTo = Number(cursor);
+      if (upTo < entry.snapshotCursor) return;
+      entry.snapshot = snapshot.slice();
+      entry.snapshotCursor = upTo;
+      entry.updates = entry.updates.filter((u) => u.seq > upTo);
+    },
+    async keepRoom(roomId) {
+      const room = live(roomId);
+      if (room) room.kept = true;
+    },
+    async getScorecard(roomId) {
+      const card = scorecards.get(roomId);
+      return card ? clone(card) : null;
+    },
+    async updateScorecard(roomId, mutate) {
+      const current = scorecards.get(roomId) ?? null;
+      const next = mutate(current ? clone(current) : null);
+      if (!next) return current ? clone(current) : null;
+      const stored = clone({ ...next, version: (current?.version ?? 0) + 1 });
+      scorecards.set(roomId, stored);
+      return clone(stored);
+    },
+    async appendRevision(roomId, revision, limit) {
+      const list = revisions.get(roomId) ?? [];
+      list.push(clone(revision));
+      revisions.set(roomId, list.slice(-limit));
+    },
+    async listRevisions(roomId) {
+      return (revisions.get(roomId) ?? []).map(clone);
+    },
+    async recordVisit(deviceKey, visit) {
+      const mine = visits.get(deviceKey) ?? new Map<string, Visit>();
+      mine.set(`${visit.roomId}|${visit.role}`, { ...visit });
+      visits.set(deviceKey, mine);
+    },
+    async listVisits(deviceKey, limit) {
+      return [...(visits.get(deviceKey)?.values() ?? [])].sort((a, b) => b.at - a.at).slice(0, limit).map(clone);
+    },
+    async enqueue(ticket) {
+      queue.set(ticket.id, clone(ticket));
+    },
+    async listQueue() {
+      return [...queue.values()].sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1)).map(clone);
+    },
+    async claimPair(a, b) {
+      if (a === b || !queue.has(a) || !queue.has(b)) return false;
+      queue.delete(a);
+      queue.delete(b);
+      return true;
+    },
+    async removeTicket(ticketId) {
+      return queue.delete(ticketId);
+    },
+    async recordPairing(track, at) {
+      pairings.set(track, [at, ...(pairings.get(track) ?? [])].slice(0, RECENT_PAIRINGS));
+    },
+    async recentPairings(track) {
+      return [...(pairings.get(track) ?? [])];
+    },
+    async putGrant(ticket, ttlSeconds) {
+      grants.set(ticket.id, { ticket: clone(ticket), expiresAt: now() + ttlSeconds * 1000 });
+    },
+    async takeGrant(ticketId) {
+      const grant = grants.get(ticketId);
+      grants.delete(ticketId);
+      return grant && grant.expiresAt > now() ? grant.ticket : null;
+    },
+    async ping() {
+      return true;
+    },
+    async close() {
+      rooms.clear();
+      scorecards.clear();
+      revisions.clear();
+      visits.clear();
+      subscribers.clear();
+      queue.clear();
+      pairings.clear();
+      grants.clear();
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import { STATUS_CODES } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CloseCode, DocName, RoomId, Token, docAccess, httpStatusOf } from '@quorum/shared';
+import type { Role } from '@quorum/shared';
+import type { Logger } from 'pino';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { Limits } from '../config.js';
+import type { Limiters } from '../limits/index.js';
+import type { Metrics } from '../observability/metrics.js';
+import { ClientError } from '../rooms/errors.js';
+import type { RoomService } from '../rooms/service.js';
+import { awarenessMessage, carriedUpdateBytes, handleMessage, syncStep1Message } from './protocol.js';
+import type { DocRegistry } from './registry.js';
+import type { DocConnection, SharedDoc } from './shared-doc.js';
+
+export const YJS_PATH_PREFIX = '/yjs/';
+const HEARTBEAT_MS = 30_000;
+
+export interface YjsEndpointDeps {
+  service: RoomService;
+  registry: DocRegistry;
+  logger: Logger;
+  metrics: Metrics;
+  limits: Limits;
+  limiters: Limiters;
+}
+
+/** Refuses an upgrade with a plain HTTP answer, which the browser's WebSocket reports as a failed connection. */
+function reject(socket: Duplex, status: number, message: string): void {
+  const body = `${message}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** The y-websocket protocol at /yjs/<roomId>/<docName>?token=…, authorised at the upgrade. */
+export function createYjsEndpoint(deps: YjsEndpointDeps) {
+  const { service, registry, logger, metrics, limits, limiters } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  let nextConnectionId = 0;
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      const tracked = ws as WebSocket & { alive?: boolean };
+      if (tracked.alive === false) {
+        ws.terminate();
+        continue;
+      }
+      tracked.alive = false;
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  const serve = (ws: WebSocket, roomId: string, name: DocName, role: Role, writable: boolean) => {
+    metrics.yjsClients.inc();
+    const lease = registry.acquire(roomId, name);
+    const limiterKey = `yjs:${(nextConnectionId += 1)}`;
+    const connection: DocConnection = {
+      role,
+      writable,
+      close: (code, reason) => ws.close(code, reason),
+      awarenessIds: new Set(),
+      send: (message) => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(message);
+      },
+    };
+    const backlog: Uint8Array[] = [];
+    let shared: SharedDoc | null = null;
+
+    const process = (doc: SharedDoc, message: Uint8Array) => {
+      try {
+        if (connection.writable && doc.bytes + carriedUpdateBytes(message) > limits.maxDocBytes) {
+          metrics.rateLimited.inc({ limit: 'document-size' });
+          ws.close(CloseCode.DocumentTooLarge, 'document size limit reached');
+          return;
+        }
+        const reply = handleMessage(message, doc.doc, doc.awareness, connection, connection.writable);
+        if (reply) connection.send(reply);
+      } catch (error) {
+        metrics.yjsRejected.inc({ reason: 'malformed' });
+        logger.warn({ room: roomId, doc: name, err: (error as Error).message }, 'malformed Yjs message; closing');
+        ws.close(CloseCode.BadMessage, 'malformed message');
+      }
+    };
+
+    (ws as WebSocket & { alive?: boolean }).alive = true;
+    ws.on('pong', () => ((ws as WebSocket & { alive?: boolean }).alive = true));
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) {
+        metrics.yjsRejected.inc({ reason: 'text-frame' });
+        ws.close(CloseCode.BadMessage, 'binary frames only');
+        return;
+      }
+      const message = data instanceof Buffer ? new Uint8Array(data) : new Uint8Array(Buffer.concat(data as Buffer[]));
+      metrics.yjsMessages.inc();
+      // Limiter answers resolve in call order, so messages are still handled in arrival order.
+      void limiters.allow('yjs-messages', limiterKey).then((allowed) => {
+        if (!allowed) {
+          ws.close(CloseCode.RateLimited, 'too many messages; slow down');
+          return;
+        }
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (shared) process(shared, message);
+        else backlog.push(message);
+      });
+    });
+    ws.on('error', (error) => logger.debug({ err: error.message, room: roomId }, 'Yjs socket error'));
+    ws.on('close', () => {
+      metrics.yjsClients.dec();
+      limiters.forget('yjs-messages', limiterKey);
+      shared?.remove(connection);
+      lease.release();
+    });
+
+    lease.ready.then(
+      (doc) => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        shared = doc;
+        doc.add(connection);
+        connection.send(syncStep1Message(doc.doc));
+        const states = [...doc.awareness.getStates().keys()];
+        if (states.length > 0) connection.send(awarenessMessage(doc.awareness, states));
+        for (const message of backlog.splice(0)) process(doc, message);
+      },
+      (error: unknown) => {
+        logger.error({ err: error, room: roomId, doc: name }, 'document failed to load');
+        ws.close(CloseCode.Internal, 'document unavailable');
+      },
+    );
+  };
+
+  return {
+    /** Returns false for paths it does not own, so Socket.IO keeps its own upgrades. */
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      const url = new URL(req.url ?? '/', 'http://quorum.invalid');
+      if (!url.pathname.startsWith(YJS_PATH_PREFIX)) return false;
+      socket.on('error', () => socket.destroy());
+      const [rawRoom, rawDoc, ...rest] = url.pathname.slice(YJS_PATH_PREFIX.length).split('/');
+      const roomId = RoomId.safeParse(rawRoom);
+      const docName = DocName.safeParse(rawDoc);
+      const token = Token.safeParse(url.searchParams.get('token'));
+      if (!roomId.success || !docName.success || rest.length > 0) {
+        metrics.yjsRejected.inc({ reason: 'bad-path' });
+        reject(socket, 404, 'Expected /yjs/<roomId>/<board|code|notes>.');
+        return true;
+      }
+      if (!token.success) {
+        metrics.yjsRejected.inc({ reason: 'unauthorized' });
+        reject(socket, 401, 'A valid token query parameter is required.');
+        return true;
+      }
+      service
+        .authenticate(roomId.data, token.data)
+        .then(({ role, state }) => {
+          const access = docAccess(role, docName.data, state.phase === 'ended');
+          if (access === 'none') {
+            metrics.yjsRejected.inc({ reason: 'forbidden' });
+            reject(socket, 403, `The ${role} may not open the ${docName.data} document.`);
+            return;
+          }
+          wss.handleUpgrade(req, socket, head, (ws) => serve(ws, roomId.data, docName.data, role, access === 'write'));
+        })
+        .catch((error: unknown) => {
+          const status = error instanceof ClientError ? httpStatusOf[error.code] : 500;
+          if (status === 500) logger.error({ err: error }, 'Yjs upgrade failed');
+          metrics.yjsRejected.inc({ reason: String(status) });
+          reject(socket, status, error instanceof ClientError ? error.message : 'Internal error.');
+        });
+      return true;
+    },
+
+    /** Tells every client to reconnect elsewhere, after their documents are flushed. */
+    async close(): Promise<void> {
+      clearInterval(heartbeat);
+      await registry.flushAll();
+      for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'server shutting down');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+
+    /** Closes, on this process, every document connection of a role whose link was revoked. */
+    revoke(roomId: string, role: Role): Promise<void> {
+      return registry.closeRole(roomId, role, CloseCode.Unauthorized, 'link revoked');
+    },
+  };
+}
+
+export type YjsEndpoint = ReturnType<typeof createYjsEndpoint>;

@@ -1,0 +1,88 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+/** Message types of the y-websocket protocol. */
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+
+export function syncStep1Message(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  return awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+}
+
+/** Frames an already encoded awareness update, for when the same bytes also go to other servers. */
+export function awarenessFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The size of the document update a message carries; 0 for messages that change no document. */
+export function carriedUpdateBytes(message: Uint8Array): number {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== MessageType.sync) return 0;
+  const syncType = decoding.readVarUint(decoder);
+  if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) return 0;
+  return message.length - decoder.pos;
+}
+
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+/**
+ * Handles one client message and returns the reply, if any. A read-only connection may sync down
+ * and share its cursor, but its document updates are dropped. Throws ProtocolError (or a decoding
+ * error) on a malformed message.
+ */
+export function handleMessage(
+  message: Uint8Array,
+  doc: Y.Doc,
+  awareness: awarenessProtocol.Awareness,
+  origin: unknown,
+  writable: boolean,
+): Uint8Array | null {
+  const decoder = decoding.createDecoder(message);
+  const encoder = encoding.createEncoder();
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MessageType.sync: {
+      encoding.writeVarUint(encoder, MessageType.sync);
+      const syncType = decoding.readVarUint(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        syncProtocol.readSyncStep1(decoder, encoder, doc);
+      } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+        const update = decoding.readVarUint8Array(decoder);
+        if (writable) Y.applyUpdate(doc, update, origin);
+      } else {
+        throw new ProtocolError(`unknown sync message ${syncType}`);
+      }
+      return encoding.length(encoder) > 1 ? encoding.toUint8Array(encoder) : null;
+    }
+    case MessageType.awareness:
+      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), origin);
+      return null;
+    case MessageType.queryAwareness:
+      return awarenessMessage(awareness, [...awareness.getStates().keys()]);
+    case MessageType.auth:
+      return null;
+    default:
+      throw new ProtocolError(`unknown message type ${type}`);
+  }
+}

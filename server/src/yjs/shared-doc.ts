@@ -1,0 +1,227 @@
+import type { DocName, Role } from '@quorum/shared';
+import type { Logger } from 'pino';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Metrics } from '../observability/metrics.js';
+import type { RoomStore } from '../store/index.js';
+import { awarenessFrame, updateMessage } from './protocol.js';
+
+/** Transaction origin of updates read from the store: applied and relayed, never written back. */
+const FROM_STORE = Symbol('from-store');
+const RETRY_MS = [250, 500, 1000, 2000, 5000];
+
+export interface DocConnection {
+  readonly role: Role;
+  close(code: number, reason: string): void;
+  /** Cleared when the interview ends for a role that may only read from then on. */
+  writable: boolean;
+  send(message: Uint8Array): void;
+  /** Awareness client ids this connection announced, removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+}
+
+export interface SharedDocDeps {
+  store: RoomStore;
+  logger: Logger;
+  metrics: Metrics;
+  compactEvery: number;
+  /** This server's name in the update log, so it skips its own updates coming back. */
+  origin: string;
+}
+
+/**
+ * One room document held in memory while anyone has it open. Every client update is appended to
+ * the store before it is relayed, in arrival order, so what another client has seen is durable;
+ * updates other servers append arrive through the store's subscription and reach local clients.
+ * While the store is unreachable, updates are held here and appended as soon as it answers again.
+ */
+export class SharedDoc {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new Awareness(this.doc);
+  readonly connections = new Set<DocConnection>();
+  private pending: Promise<void> = Promise.resolve();
+  /** Every update up to this cursor of the store's log is in `doc`. */
+  private cursor = '0';
+  private sinceCompaction = 0;
+  /** Roughly the document's encoded size: the snapshot plus the updates since, as stored. */
+  private size = 0;
+  private unsent: Uint8Array[] = [];
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retries = 0;
+  private unsubscribe: (() => Promise<void>) | undefined;
+  private destroyed = false;
+
+  constructor(
+    readonly roomId: string,
+    readonly name: DocName,
+    private readonly deps: SharedDocDeps,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === FROM_STORE) this.broadcast(updateMessage(update));
+      else this.persistThenRelay(update, origin);
+    });
+    this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      if (isConnection(origin)) {
+        for (const id of added) origin.awarenessIds.add(id);
+        for (const id of removed) origin.awarenessIds.delete(id);
+      }
+      // Encoded once: the same bytes go to this server's clients and, for local changes, to the other servers.
+      const update = encodeAwarenessUpdate(this.awareness, changed);
+      if (origin !== FROM_STORE && !this.destroyed) {
+        const { store, logger } = this.deps;
+        store
+          .publishAwareness(this.roomId, this.name, update, this.deps.origin)
+          .catch((error: unknown) => logger.debug({ err: error }, 'awareness not relayed to other servers'));
+      }
+      this.broadcast(awarenessFrame(update));
+    });
+  }
+
+  /** Subscribes before reading, so no update falls between the read and the subscription. */
+  async load(): Promise<void> {
+    const { store, origin } = this.deps;
+    this.unsubscribe = await store.subscribeDoc(this.roomId, this.name, origin, {
+      update: (update) => this.applyFromStore([update]),
+      awareness: (update) => {
+        if (!this.destroyed) applyAwarenessUpdate(this.awareness, update, FROM_STORE);
+      },
+    });
+    const stored = await store.loadDoc(this.roomId, this.name);
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, FROM_STORE);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update, FROM_STORE);
+      },
+      FROM_STORE,
+    );
+    this.cursor = stored.cursor;
+    this.sinceCompaction = stored.updates.length;
+    this.size = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, u) => sum + u.length, 0);
+  }
+
+  get bytes(): number {
+    return this.size;
+  }
+
+  /** Reads whatever the live subscription may have missed (after a reconnect, before compacting). */
+  async catchUp(): Promise<void> {
+    const read = await this.deps.store.readDocSince(this.roomId, this.name, this.cursor);
+    this.applyFromStore(read.updates);
+    this.cursor = read.cursor;
+    if (this.unsent.length > 0) this.scheduleRetry(0);
+  }
+
+  add(connection: DocConnection): void {
+    this.connections.add(connection);
+  }
+
+  /** Closes every connection of a role, e.g. after its link was revoked. */
+  closeRole(role: Role, code: number, reason: string): void {
+    for (const connection of this.connections) if (connection.role === role) connection.close(code, reason);
+  }
+
+  /** Drops a connection and the cursors it announced. */
+  remove(connection: DocConnection): void {
+    this.connections.delete(connection);
+    removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+  }
+
+  /** Waits for queued writes, then folds the log into one snapshot. */
+  async flush(): Promise<void> {
+    await this.pending;
+    if (this.unsent.length > 0) await this.appendUnsent();
+    if (this.sinceCompaction > 0) await this.compact();
+  }
+
+  async destroy(): Promise<void> {
+    this.destroyed = true;
+    clearTimeout(this.retryTimer);
+    await this.unsubscribe?.().catch(() => undefined);
+    if (this.unsent.length > 0) {
+      this.deps.logger.error({ room: this.roomId, doc: this.name, updates: this.unsent.length }, 'unloading a document whose updates never reached the store');
+    }
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private applyFromStore(updates: Uint8Array[]): void {
+    if (updates.length === 0 || this.destroyed) return;
+    for (const update of updates) this.size += update.length;
+    Y.transact(this.doc, () => updates.forEach((update) => Y.applyUpdate(this.doc, update, FROM_STORE)), FROM_STORE);
+  }
+
+  private persistThenRelay(update: Uint8Array, origin: unknown): void {
+    const started = performance.now();
+    const { store, logger, metrics, compactEvery } = this.deps;
+    this.size += update.length;
+    this.pending = this.pending.then(async () => {
+      if (this.unsent.length > 0) {
+        // Keep arrival order: once one update waits for the store, later ones wait behind it.
+        this.unsent.push(update);
+      } else {
+        try {
+          await store.appendUpdate(this.roomId, this.name, update, this.deps.origin);
+          this.sinceCompaction += 1;
+        } catch (error) {
+          this.unsent.push(update);
+          metrics.storeErrors.inc({ op: 'append' });
+          logger.error({ err: error, room: this.roomId, doc: this.name }, 'append failed; holding updates until the store answers');
+          this.scheduleRetry();
+        }
+      }
+      this.broadcast(updateMessage(update), origin);
+      metrics.updateLatency.observe((performance.now() - started) / 1000);
+      if (this.sinceCompaction >= compactEvery) await this.compact();
+    });
+  }
+
+  private scheduleRetry(delay = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)]): void {
+    if (this.destroyed) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.pending = this.pending.then(() => this.appendUnsent());
+    }, delay);
+    this.retryTimer.unref();
+  }
+
+  /** Appends everything held back as one merged update. */
+  private async appendUnsent(): Promise<void> {
+    if (this.unsent.length === 0) return;
+    const held = this.unsent;
+    try {
+      await this.deps.store.appendUpdate(this.roomId, this.name, Y.mergeUpdates(held), this.deps.origin);
+      this.unsent = this.unsent.slice(held.length);
+      this.sinceCompaction += 1;
+      this.retries = 0;
+      this.deps.logger.info({ room: this.roomId, doc: this.name, updates: held.length }, 'held updates reached the store');
+    } catch {
+      this.retries += 1;
+      this.scheduleRetry();
+    }
+  }
+
+  private async compact(): Promise<void> {
+    try {
+      // Fold in what other servers appended first, so the snapshot covers every update it trims.
+      await this.catchUp();
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      await this.deps.store.compactDoc(this.roomId, this.name, snapshot, this.cursor);
+      this.sinceCompaction = 0;
+      this.size = snapshot.length;
+    } catch (error) {
+      this.deps.metrics.storeErrors.inc({ op: 'compact' });
+      this.deps.logger.error({ err: error, room: this.roomId, doc: this.name }, 'compaction failed');
+    }
+  }
+
+  private broadcast(message: Uint8Array, except?: unknown): void {
+    for (const connection of this.connections) if (connection !== except) connection.send(message);
+  }
+}
+
+function isConnection(value: unknown): value is DocConnection {
+  return typeof value === 'object' && value !== null && 'awarenessIds' in value;
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { CustomQuestionInput } from './bank.js';
+import { ErrorCode } from './codes.js';
+import type { ErrorIssue } from './http.js';
+import { DeviceId, DisplayName, RoomId, Token } from './ids.js';
+import { TimerAction, designStages } from './clock.js';
+import { QueueJoinPayload } from './matchmaking.js';
+import type { MatchFound, QueueStatus } from './matchmaking.js';
+import type { InterviewReport } from './report.js';
+import { Phase } from './room.js';
+import type { Participant, RoomView } from './room.js';
+import { FeedbackParts, ScorecardDraft } from './scorecard.js';
+import type { Scorecard } from './scorecard.js';
+import { Role } from './roles.js';
+
+/**
+ * The room protocol over Socket.IO. Every client event carries one payload and an acknowledgement
+ * callback; the server parses the payload with the schema below before it does anything.
+ */
+export const ClientEvent = {
+  join: 'room:join',
+  rename: 'profile:rename',
+  ask: 'question:ask',
+  addCustom: 'question:custom',
+  revealHint: 'hint:reveal',
+  setPhase: 'phase:set',
+  timer: 'timer:control',
+  setStage: 'stage:set',
+  clockSync: 'clock:sync',
+  saveScorecard: 'scorecard:save',
+  submitScorecard: 'scorecard:submit',
+  releaseFeedback: 'feedback:release',
+  reissueLink: 'link:reissue',
+  joinQueue: 'queue:join',
+  leaveQueue: 'queue:leave',
+  swap: 'peer:swap',
+} as const;
+
+export const ServerEvent = {
+  state: 'room:state',
+  presence: 'room:presence',
+  error: 'room:error',
+  scorecard: 'scorecard:state',
+  feedback: 'feedback:state',
+  queueStatus: 'queue:status',
+  matchFound: 'match:found',
+  swapped: 'peer:swapped',
+  partnerVanished: 'peer:vanished',
+} as const;
+
+export const JoinPayload = z.strictObject({ roomId: RoomId, token: Token, name: DisplayName, deviceId: DeviceId });
+export const RenamePayload = z.strictObject({ name: DisplayName });
+export const AskPayload = z.strictObject({ questionId: z.string().min(1).max(200) });
+export const AddCustomPayload = CustomQuestionInput;
+const AskedId = z.string().min(1).max(100);
+export const RevealHintPayload = z.strictObject({ askedId: AskedId });
+export const SetPhasePayload = z.strictObject({ phase: Phase });
+/** `askedId: null` steers the whole interview's clock. */
+export const TimerPayload = z.strictObject({ askedId: AskedId.nullable(), control: TimerAction });
+export const SetStagePayload = z.strictObject({ askedId: AskedId, index: z.number().int().min(0).max(designStages.length - 1) });
+export const ClockSyncPayload = z.strictObject({ clientTime: z.number() });
+export const SaveScorecardPayload = z.strictObject({ draft: ScorecardDraft });
+export const SubmitScorecardPayload = z.strictObject({});
+export const ReleaseFeedbackPayload = z.strictObject({ parts: FeedbackParts });
+/** Revokes a guest link (the candidate's or the observers') and issues a new one. */
+export const ReissueLinkPayload = z.strictObject({ role: z.enum(['candidate', 'observer']) });
+export const JoinQueuePayload = QueueJoinPayload;
+export const LeaveQueuePayload = z.strictObject({});
+/** A vote to swap roles; at half time one vote is enough. */
+export const SwapPayload = z.strictObject({});
+
+export const clientPayloads = {
+  [ClientEvent.join]: JoinPayload,
+  [ClientEvent.rename]: RenamePayload,
+  [ClientEvent.ask]: AskPayload,
+  [ClientEvent.addCustom]: AddCustomPayload,
+  [ClientEvent.revealHint]: RevealHintPayload,
+  [ClientEvent.setPhase]: SetPhasePayload,
+  [ClientEvent.timer]: TimerPayload,
+  [ClientEvent.setStage]: SetStagePayload,
+  [ClientEvent.clockSync]: ClockSyncPayload,
+  [ClientEvent.saveScorecard]: SaveScorecardPayload,
+  [ClientEvent.submitScorecard]: SubmitScorecardPayload,
+  [ClientEvent.releaseFeedback]: ReleaseFeedbackPayload,
+  [ClientEvent.reissueLink]: ReissueLinkPayload,
+  [ClientEvent.joinQueue]: JoinQueuePayload,
+  [ClientEvent.leaveQueue]: LeaveQueuePayload,
+  [ClientEvent.swap]: SwapPayload,
+} as const;
+export type ClientEventName = keyof typeof clientPayloads;
+export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;
+
+export const JoinResult = z.object({ self: z.object({ id: z.string(), name: z.string(), role: Role, color: z.string() }) });
+export type JoinResult = z.infer<typeof JoinResult>;
+
+export interface AckError {
+  ok: false;
+  error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
+}
+export type Ack<T = undefined> = { ok: true; data: T } | AckError;
+
+export interface ClientResults {
+  [ClientEvent.join]: JoinResult;
+  [ClientEvent.rename]: undefined;
+  [ClientEvent.ask]: { askedId: string };
+  [ClientEvent.addCustom]: { questionId: string };
+  [ClientEvent.revealHint]: { revealed: number };
+  [ClientEvent.setPhase]: undefined;
+  [ClientEvent.timer]: undefined;
+  [ClientEvent.setStage]: undefined;
+  [ClientEvent.clockSync]: { clientTime: number; serverTime: number };
+  [ClientEvent.saveScorecard]: { version: number };
+  [ClientEvent.submitScorecard]: { version: number };
+  [ClientEvent.releaseFeedback]: { releasedAt: number };
+  [ClientEvent.reissueLink]: { role: 'candidate' | 'observer'; url: string };
+  [ClientEvent.joinQueue]: QueueStatus;
+  [ClientEvent.leaveQueue]: undefined;
+  [ClientEvent.swap]: { swapped: boolean; votes: number };
+}
+
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: ClientPayload<E>, ack: (result: Ack<ClientResults[E]>) => void) => void;
+};
+
+export interface ServerToClientEvents {
+  [ServerEvent.state]: (view: RoomView) => void;
+  [ServerEvent.presence]: (participants: Participant[]) => void;
+  [ServerEvent.error]: (error: AckError['error']) => void;
+  /** Interviewer and observers only. */
+  [ServerEvent.scorecard]: (card: Scorecard) => void;
+  /** The candidate, once feedback is released. */
+  [ServerEvent.feedback]: (report: InterviewReport) => void;
+  [ServerEvent.queueStatus]: (status: QueueStatus) => void;
+  [ServerEvent.matchFound]: (match: MatchFound) => void;
+  /** Your own link into the second half, where the roles are reversed. */
+  [ServerEvent.swapped]: (next: { url: string }) => void;
+  /** Your partner never arrived: you are back at the front of the queue with this ticket. */
+  [ServerEvent.partnerVanished]: (status: QueueStatus) => void;
+}
+
+export function formatIssues(error: z.ZodError): ErrorIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(payload)', message: issue.message }));
+}
+
+/** Parses a payload and turns a failure into the error every edge answers with. */
+export function parseOrError<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.output<S> } | AckError {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  const issues = formatIssues(result.error);
+  const message = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  return { ok: false, error: { code: ErrorCode.BadRequest, message: `Invalid payload: ${message}`, issues } };
+}

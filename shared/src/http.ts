@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { ErrorCode } from './codes.js';
+import { RoomId } from './ids.js';
+import { Track } from './room.js';
+
+export const CreateRoomBody = z.strictObject({
+  title: z.string().trim().min(1).max(120).default('Mock interview'),
+  track: Track.default('mixed'),
+  durationMinutes: z.number().int().min(5).max(240).default(60),
+});
+export type CreateRoomBody = z.input<typeof CreateRoomBody>;
+
+export const CreateRoomResponse = z.object({
+  roomId: RoomId,
+  interviewerUrl: z.url(),
+  candidateUrl: z.url(),
+  observerUrl: z.url(),
+});
+export type CreateRoomResponse = z.infer<typeof CreateRoomResponse>;
+
+export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
+export type ErrorIssue = z.infer<typeof ErrorIssue>;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
+}
+
+export const Health = z.object({ status: z.enum(['ok', 'degraded']), checks: z.record(z.string(), z.string()).optional() });
+export type Health = z.infer<typeof Health>;
+
+/** The room page's path; the capability token follows in the fragment so it never reaches a server log. */
+export function roomPath(roomId: string): string {
+  return `/room/${roomId}`;
+}
+
+export function roomLink(publicUrl: string, roomId: string, token: string): string {
+  return `${publicUrl.replace(/\/$/, '')}${roomPath(roomId)}#token=${token}`;
+}

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface Service {
+  image?: string;
+  build?: unknown;
+  command?: string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  volumes?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+}
+
+const root = new URL('../../', import.meta.url);
+const compose = parse(await readFile(new URL('docker-compose.yml', root), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const nginxConf = await readFile(new URL('deploy/nginx.conf', root), 'utf8');
+const { services } = compose;
+
+describe('docker-compose.yml', () => {
+  it('declares Redis, two app replicas and nginx', () => {
+    expect(Object.keys(services).sort()).toEqual(['app1', 'app2', 'nginx', 'redis']);
+  });
+
+  it('runs Redis with append-only persistence on a volume', () => {
+    expect(services.redis?.command?.join(' ')).toMatch(/--appendonly yes/);
+    expect(services.redis?.volumes?.some((v) => v.endsWith(':/data'))).toBe(true);
+  });
+
+  it('builds both replicas from this repository and points them at the Redis service', () => {
+    for (const name of ['app1', 'app2']) {
+      expect(services[name]?.build, name).toBe('.');
+      expect(services[name]?.environment?.REDIS_URL, name).toBe('redis://redis:6379');
+      expect(services[name]?.depends_on?.redis?.condition, name).toBe('service_healthy');
+    }
+  });
+
+  it('gives every service a health check, the apps one on /healthz', () => {
+    for (const [name, service] of Object.entries(services)) expect(service.healthcheck?.test.length, name).toBeGreaterThan(0);
+    expect(services.app1?.healthcheck?.test.join(' ')).toContain('/healthz');
+  });
+
+  it('publishes only nginx, on port 8080', () => {
+    expect(services.nginx?.ports).toEqual(['8080:80']);
+    for (const name of ['redis', 'app1', 'app2']) expect(services[name]?.ports, name).toBeUndefined();
+  });
+
+  it('mounts an nginx config that balances both replicas with WebSocket upgrade and no stickiness', () => {
+    expect(services.nginx?.volumes).toContain('./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro');
+    expect(nginxConf).toMatch(/server app1:3000/);
+    expect(nginxConf).toMatch(/server app2:3000/);
+    expect(nginxConf).toMatch(/proxy_set_header Upgrade \$http_upgrade/);
+    expect(nginxConf).toMatch(/proxy_http_version 1\.1/);
+    expect(nginxConf).not.toMatch(/ip_hash|sticky|hash \$/);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * `npm run bench [-- --quick] [--only=id,id] [--rooms=N] [--profile]`: runs every target of
+ * servers/targets.ts under the same load, one after the other, and writes results/<date>.json and
+ * .md. --rooms measures at that one room count instead of the mode's ramp (for profiling).
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
+import { buildHistory } from './clients/content.js';
+import { load, modes } from './config.js';
+import { markdown } from './report/markdown.js';
+import type { BenchResults, TargetResult } from './report/results.js';
+import { runScenario } from './scenario.js';
+import { killAll } from './servers/children.js';
+import { REDIS_URL, dropPrefix } from './servers/redis.js';
+import { targets } from './servers/targets.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    rooms: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const rooms = values.rooms ? Number(values.rooms) : undefined;
+const base = modes[values.quick ? 'quick' : 'full'];
+const mode = rooms ? { ...base, standardRooms: rooms, steps: [rooms] } : base;
+const only = values.only?.split(',');
+const selected = targets.filter((t) => !only || only.includes(t.id));
+if (selected.length === 0) throw new Error(`--only matches none of ${targets.map((t) => t.id).join(', ')}`);
+
+const runId = randomUUID().slice(0, 8);
+const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+const name = `${stamp}${mode.name === 'quick' ? '-quick' : ''}`;
+const profileDir = values.profile ? `${resultsDir}profiles/${name}` : undefined;
+
+// Whatever ends the run, no server, generator or Redis key outlives it.
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.error(`${signal}: stopping`);
+    killAll();
+    dropPrefix(`quorum-bench:${runId}:`).finally(() => process.exit(130));
+  });
+}
+
+function versionOf(pkg: string): string {
+  return (JSON.parse(readFileSync(`${root}node_modules/${pkg}/package.json`, 'utf8')) as { version: string }).version;
+}
+
+async function redisVersion(): Promise<string> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    return /^redis_version:(\S+)/m.exec(await redis.info('server'))?.[1] ?? 'unknown';
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  console.log(`bench ${mode.name}: ${selected.map((t) => t.id).join(', ')} (run ${runId})`);
+  console.log('building the server (tsc -b server)');
+  try {
+    execFileSync(`${root}node_modules/.bin/tsc`, ['-b', 'server'], { cwd: root, stdio: 'inherit' });
+  } catch {
+    // tsc -b still emits on type errors: a work-in-progress tree can be measured, but say so.
+    console.warn('warning: the server has type errors; benchmarking what tsc emitted');
+  }
+  mkdirSync(profileDir ?? resultsDir, { recursive: true });
+
+  const history = buildHistory();
+  const results: TargetResult[] = [];
+  for (const target of selected) {
+    const began = Date.now();
+    results.push(await runScenario(target, mode, { runId, history, ...(profileDir ? { profileDir } : {}) }));
+    console.log(`${target.id}: done in ${Math.round((Date.now() - began) / 1000)} s`);
+  }
+  const seed = results.find((r) => r.history)?.history;
+  const report: BenchResults = {
+    startedAt: new Date(started).toISOString(),
+    wallSeconds: Math.round((Date.now() - started) / 1000),
+    mode,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), node: process.version },
+    versions: {
+      '@y/websocket-server': versionOf('@y/websocket-server'),
+      '@hocuspocus/server': versionOf('@hocuspocus/server'),
+      '@hocuspocus/extension-redis': versionOf('@hocuspocus/extension-redis'),
+      yjs: versionOf('yjs'),
+      'y-protocols': versionOf('y-protocols'),
+      'socket.io': versionOf('socket.io'),
+      ws: versionOf('ws'),
+      redis: await redisVersion(),
+    },
+    load: { ...load },
+    seeds: { codeBytes: load.codeBytes, boardBytes: load.boardBytes, historyBytes: seed?.bytes ?? 0, historyStateBytes: seed?.stateBytes ?? 0 },
+    targets: results,
+  };
+  const table = markdown(report);
+  writeFileSync(`${resultsDir}${name}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(`${resultsDir}${name}.md`, table);
+  console.log(`\n${table}\nwrote tests/load/results/${name}.json and .md in ${report.wallSeconds} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

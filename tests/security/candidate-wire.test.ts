@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { ClientEvent } from '@quorum/shared';
+import type { Question } from '@quorum/shared';
+import { loadBank } from '@quorum/questions';
+import { io } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createRoom, joinAs, request } from '../support/client.js';
+import type { CreatedRoom, RoomClient } from '../support/client.js';
+import { startTestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
+
+/** Everything a candidate's machine receives, as text: Socket.IO packets, Yjs frames and HTTP bodies. */
+class WireRecorder {
+  readonly chunks: string[] = [];
+  add(data: unknown): void {
+    if (typeof data === 'string') this.chunks.push(data);
+    else if (data instanceof ArrayBuffer) this.chunks.push(Buffer.from(data).toString('utf8'));
+    else if (Buffer.isBuffer(data) || data instanceof Uint8Array) this.chunks.push(Buffer.from(data).toString('utf8'));
+    else this.chunks.push(JSON.stringify(data));
+  }
+  get text(): string {
+    return this.chunks.join('\n');
+  }
+}
+
+/** Every piece of a question a candidate must not see, long enough that a match cannot be chance. */
+function secretsOf(question: Question, revealedHints: number): string[] {
+  const secrets = [
+    ...question.rubric.flatMap((c) => [c.name, c.description, ...Object.values(c.levels)]),
+    ...question.keyPoints.map((k) => k.point),
+    ...question.redFlags,
+    ...question.followUps,
+    ...question.hints.slice(revealedHints),
+    ...question.references.map((r) => r.title),
+  ];
+  return secrets.filter((s) => s.length >= 12 && !question.prompt.includes(s));
+}
+
+describe('what reaches the candidate', () => {
+  let server: TestServer;
+  let room: CreatedRoom;
+  const closers: (() => void)[] = [];
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    room = await createRoom(server.url);
+  });
+  afterEach(async () => {
+    for (const close of closers.splice(0)) close();
+    await server.close();
+  });
+
+  async function recordCandidate(wire: WireRecorder): Promise<void> {
+    const socket: RoomClient = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
+    closers.push(() => socket.disconnect());
+    socket.io.on('open', () => socket.io.engine.on('packet', (packet: { data?: unknown }) => wire.add(packet.data ?? '')));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const ack = await request(socket, ClientEvent.join, { roomId: room.roomId, token: room.tokens.candidate, name: 'Cy', deviceId: randomUUID() });
+    expect(ack.ok).toBe(true);
+    for (const doc of ['code', 'board']) {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${room.roomId}/${doc}?token=${room.tokens.candidate}`);
+      ws.on('message', (data) => wire.add(data));
+      closers.push(() => ws.terminate());
+      await new Promise((resolve) => ws.once('open', resolve));
+    }
+    for (const path of [`/room/${room.roomId}`, '/healthz', `/api/rooms/${room.roomId}/bank`, `/api/rooms/${room.roomId}/bank/cap-and-pacelc`]) {
+      const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+      wire.add(await response.text());
+    }
+  }
+
+  it('never carries rubric, key points, red flags, follow-ups, references or unrevealed hints', async () => {
+    const bank = await loadBank();
+    const asked = ['cap-and-pacelc', 'raft-log-safety', 'design-rate-limiter'].map((id) => bank.get(id)!);
+    const wire = new WireRecorder();
+    await recordCandidate(wire);
+
+    const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
+    closers.push(() => interviewer.disconnect());
+    const askedIds: string[] = [];
+    for (const question of asked) {
+      const ack = await request(interviewer, ClientEvent.ask, { questionId: question.id });
+      if (!ack.ok) throw new Error(ack.error.message);
+      askedIds.push(ack.data.askedId);
+    }
+    expect((await request(interviewer, ClientEvent.revealHint, { askedId: askedIds[1]! })).ok).toBe(true);
+
+    // The candidate does receive what it should: every prompt and exactly the revealed hint.
+    await expect.poll(() => wire.text.includes(JSON.stringify(asked[1]!.hints[0]).slice(1, -1))).toBe(true);
+    for (const question of asked) expect(wire.text).toContain(JSON.stringify(question.title).slice(1, -1));
+
+    const leaks = asked.flatMap((question, i) =>
+      secretsOf(question, i === 1 ? 1 : 0).filter((secret) => wire.text.includes(JSON.stringify(secret).slice(1, -1)) || wire.text.includes(secret)),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  it('gets 403 from the bank endpoints', async () => {
+    const list = await fetch(`${server.url}/api/rooms/${room.roomId}/bank`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+    expect(list.status).toBe(403);
+  });
+});
