@@ -15,7 +15,7 @@ function publicOrigin(req: Request, publicUrl: string | undefined): string {
 export function roomsRouter(deps: { service: RoomService; metrics: Metrics; limiters: Limiters; publicUrl: string | undefined }): Router {
   const router = Router();
   router.post('/', async (req, res) => {
-    if (!(await deps.limiters.allow('rooms-per-ip', req.ip ?? 'unknown'))) {
+    if (!(await deps.limiters.allowRoom(req.ip ?? 'unknown'))) {
       return sendError(res, ErrorCode.RateLimited, 'Too many rooms created from your address; try again within the hour.');
     }
     const body = parseOr400(res, CreateRoomBody, req.body ?? {});

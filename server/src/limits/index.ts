@@ -1,15 +1,33 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Limits } from '../config.js';
 import type { Metrics } from '../observability/metrics.js';
 
-export type LimitName = 'rooms-per-ip' | 'socket-events' | 'yjs-messages';
+export type ConnectionLimit = 'socket-events' | 'yjs-messages';
+
+/**
+ * At most `perSecond` calls per one-second window, the window opened by the first call after the
+ * last one closed. Synchronous and owned by one connection: the hot path of every Yjs message
+ * takes no promise and no shared map, and nothing outlives the connection.
+ */
+export function perSecondWindow(perSecond: number, now: () => number = performance.now.bind(performance)): () => boolean {
+  let opened = Number.NEGATIVE_INFINITY;
+  let used = 0;
+  return () => {
+    const time = now();
+    if (time - opened >= 1000) {
+      opened = time;
+      used = 0;
+    }
+    used += 1;
+    return used <= perSecond;
+  };
+}
 
 /**
  * The rate limits. Room creation per IP is shared through Redis when configured (so it holds
  * across processes, with an in-memory fallback while Redis is away); the per-connection limits
- * concern one connection on one process and stay in memory.
+ * concern one connection on one process and live with it.
  */
 export function createLimiters(limits: Limits, metrics: Metrics, redis?: { client: Redis; prefix: string }) {
   const roomsPerIpMemory = new RateLimiterMemory({ points: limits.roomsPerIpPerHour, duration: 3600 });
@@ -22,28 +40,28 @@ export function createLimiters(limits: Limits, metrics: Metrics, redis?: { clien
         insuranceLimiter: roomsPerIpMemory,
       })
     : roomsPerIpMemory;
-  const perSecond = (points: number) => new RateLimiterMemory({ points, duration: 1 });
-  const limiters: Record<LimitName, RateLimiterAbstract> = {
-    'rooms-per-ip': roomsPerIp,
-    'socket-events': perSecond(limits.eventsPerSecond),
-    'yjs-messages': perSecond(limits.yjsMessagesPerSecond),
-  };
+  const perSecond: Record<ConnectionLimit, number> = { 'socket-events': limits.eventsPerSecond, 'yjs-messages': limits.yjsMessagesPerSecond };
 
   return {
-    /** Resolves false (and counts a rejection) when `key` is over its limit. */
-    async allow(name: LimitName, key: string): Promise<boolean> {
+    /** Resolves false (and counts a rejection) when this address created too many rooms this hour. */
+    async allowRoom(ip: string): Promise<boolean> {
       try {
-        await limiters[name].consume(key);
+        await roomsPerIp.consume(ip);
         return true;
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;
-        metrics.rateLimited.inc({ limit: name });
+        metrics.rateLimited.inc({ limit: 'rooms-per-ip' });
         return false;
       }
     },
-    /** Forgets a closed connection's counters at once instead of at their expiry. */
-    forget(name: LimitName, key: string): void {
-      void limiters[name].delete(key).catch(() => undefined);
+    /** A new connection's own limit: false (counted) once it is over. */
+    forConnection(name: ConnectionLimit): () => boolean {
+      const take = perSecondWindow(perSecond[name]);
+      return () => {
+        if (take()) return true;
+        metrics.rateLimited.inc({ limit: name });
+        return false;
+      };
     },
   };
 }

@@ -46,6 +46,7 @@ export function attachSocketProtocol({ io, handlers, store, broadcast, limiters,
   io.on('connection', (rawSocket) => {
     const socket = rawSocket as RoomSocket;
     let warnedUnknown = false;
+    const withinLimit = limiters.forConnection('socket-events');
     socket.onAny((event: unknown) => {
       if (typeof event === 'string' && knownEvents.has(event)) return;
       if (!warnedUnknown) logger.warn({ event: String(event).slice(0, 64), socket: socket.id }, 'unknown socket event ignored');
@@ -55,7 +56,7 @@ export function attachSocketProtocol({ io, handlers, store, broadcast, limiters,
       socket.on(event, async (...args: unknown[]) => {
         const last = args.at(-1);
         const ack = typeof last === 'function' ? (last as (result: Ack<unknown>) => void) : () => {};
-        if (!(await limiters.allow('socket-events', socket.id))) return ack(rateLimited);
+        if (!withinLimit()) return ack(rateLimited);
         const parsed = parseOrError(clientPayloads[event], typeof args[0] === 'function' ? undefined : args[0]);
         if (!parsed.ok) return ack(parsed);
         try {
@@ -70,7 +71,6 @@ export function attachSocketProtocol({ io, handlers, store, broadcast, limiters,
       });
     }
     socket.on('disconnect', () => {
-      limiters.forget('socket-events', socket.id);
       onDisconnect(socket).catch((error: unknown) => logger.warn({ err: error }, 'disconnect clean-up failed'));
       const joined = socket.data.joined;
       if (joined) markOffline(joined).catch((error: unknown) => logger.warn({ err: error }, 'presence update failed'));
