@@ -32,7 +32,9 @@ interface Waiter {
  * Awareness instance would make the generator, not the server, the bottleneck.
  */
 export class DocClient {
-  readonly doc = new Y.Doc();
+  doc = new Y.Doc();
+  /** A pure receiver only identifies the updates it receives: see `receiveOnly`. */
+  private replicating = true;
   /** Only for a client that announces a cursor of its own. */
   private awareness: Awareness | undefined;
   private ws: WebSocket | undefined;
@@ -96,6 +98,19 @@ export class DocClient {
     this.synced = false;
     this.sendStep1();
     return this.until(() => this.synced, timeoutMs);
+  }
+
+  /**
+   * From now on identifies each received update (by its first struct, as the tracker does) without
+   * applying it, and drops the replica. Applying is the browser's work and costs the same whatever
+   * the server; done here for thousands of receivers, it made the load generator, not the server,
+   * what the latency measured (its event loop stalled in GC of thousands of replicas). The replica
+   * was already checked against the seeded content before this is called.
+   */
+  receiveOnly(): void {
+    this.replicating = false;
+    this.doc.destroy();
+    this.doc = new Y.Doc();
   }
 
   /** Sends this client's local changes from now on. */
@@ -165,7 +180,7 @@ export class DocClient {
     }
     if (syncType === syncProtocol.messageYjsSyncStep2) this.step2ReceivedAt = performance.now();
     const update = decoding.readVarUint8Array(decoder);
-    Y.applyUpdate(this.doc, update, this);
+    if (this.replicating) Y.applyUpdate(this.doc, update, this);
     if (syncType === syncProtocol.messageYjsSyncStep2) this.synced = true;
     else this.observer.applied(update, performance.now(), this.doc.clientID);
   }

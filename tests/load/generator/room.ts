@@ -24,7 +24,7 @@ const between = ([low, high]: readonly [number, number]) => low + Math.random() 
 /**
  * One interview: interviewer, candidate and observer, each with the `code` and `board` documents
  * (and, on Quorum, the Socket.IO room connection). The candidate types in `code`, the interviewer
- * moves whiteboard elements; everyone else receives and applies.
+ * moves whiteboard elements; everyone else receives (checking the seeded content once, then only identifying updates).
  */
 export class Room {
   private readonly docs = new Map<Role, { code: DocClient; board: DocClient }>();
@@ -73,6 +73,10 @@ export class Room {
     );
     this.docs.get('candidate')!.code.startWriting();
     interviewer.board.startWriting();
+    for (const [role, clients] of this.docs) {
+      if (role !== 'candidate') clients.code.receiveOnly();
+      if (role !== 'interviewer') clients.board.receiveOnly();
+    }
     if (this.context.questions.length > 0) await this.joinRoomSockets();
   }
 
