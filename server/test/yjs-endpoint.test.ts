@@ -52,6 +52,18 @@ describe('Yjs endpoint', () => {
     await expect.poll(() => late.doc.getMap(DocKeys.boardElements).get('rect-1')).toMatchObject({ type: 'rectangle' });
   });
 
+  it('hands each newcomer the document as it is when they join, changes since the last newcomer included', async () => {
+    const a = doc('code', room.tokens.interviewer);
+    await whenSynced(a);
+    a.doc.getText(DocKeys.codeText).insert(0, 'leader');
+    const first = doc('code', room.tokens.candidate);
+    await expect.poll(() => first.doc.getText(DocKeys.codeText).toString()).toBe('leader');
+    a.doc.getText(DocKeys.codeText).insert(6, ' lease');
+    await expect.poll(() => first.doc.getText(DocKeys.codeText).toString()).toBe('leader lease');
+    const second = doc('code', room.tokens.observer);
+    await expect.poll(() => second.doc.getText(DocKeys.codeText).toString()).toBe('leader lease');
+  });
+
   it('refuses the candidate the private notes with 403', async () => {
     expect(await raw(`/yjs/${room.roomId}/notes?token=${room.tokens.candidate}`)).toEqual({ status: 403 });
   });

@@ -39,7 +39,6 @@ function reject(socket: Duplex, status: number, message: string): void {
 export function createYjsEndpoint(deps: YjsEndpointDeps) {
   const { service, registry, logger, metrics, limits, limiters } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
-  let nextConnectionId = 0;
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -57,7 +56,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
   const serve = (ws: WebSocket, roomId: string, name: DocName, role: Role, writable: boolean) => {
     metrics.yjsClients.inc();
     const lease = registry.acquire(roomId, name);
-    const limiterKey = `yjs:${(nextConnectionId += 1)}`;
+    const withinLimit = limiters.forConnection('yjs-messages');
     const connection: DocConnection = {
       role,
       writable,
@@ -77,7 +76,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
           ws.close(CloseCode.DocumentTooLarge, 'document size limit reached');
           return;
         }
-        const reply = handleMessage(message, doc.doc, doc.awareness, connection, connection.writable);
+        const reply = handleMessage(message, doc, connection, connection.writable);
         if (reply) connection.send(reply);
       } catch (error) {
         metrics.yjsRejected.inc({ reason: 'malformed' });
@@ -96,21 +95,17 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
       }
       const message = data instanceof Buffer ? new Uint8Array(data) : new Uint8Array(Buffer.concat(data as Buffer[]));
       metrics.yjsMessages.inc();
-      // Limiter answers resolve in call order, so messages are still handled in arrival order.
-      void limiters.allow('yjs-messages', limiterKey).then((allowed) => {
-        if (!allowed) {
-          ws.close(CloseCode.RateLimited, 'too many messages; slow down');
-          return;
-        }
-        if (ws.readyState !== WebSocket.OPEN) return;
-        if (shared) process(shared, message);
-        else backlog.push(message);
-      });
+      if (!withinLimit()) {
+        ws.close(CloseCode.RateLimited, 'too many messages; slow down');
+        return;
+      }
+      if (ws.readyState !== WebSocket.OPEN) return;
+      if (shared) process(shared, message);
+      else backlog.push(message);
     });
     ws.on('error', (error) => logger.debug({ err: error.message, room: roomId }, 'Yjs socket error'));
     ws.on('close', () => {
       metrics.yjsClients.dec();
-      limiters.forget('yjs-messages', limiterKey);
       shared?.remove(connection);
       lease.release();
     });

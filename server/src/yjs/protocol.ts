@@ -46,18 +46,24 @@ export class ProtocolError extends Error {
   override name = 'ProtocolError';
 }
 
+/** What a message acts on: the document, its cursors, and the document's whole state, encoded. */
+export interface SyncTarget {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  /** For a client that has nothing yet; may be cached, as every newcomer asks for the same bytes. */
+  fullState(): Uint8Array;
+}
+
+/** A state vector with no entries: the client has none of the document. */
+const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.length === 1 && stateVector[0] === 0;
+
 /**
  * Handles one client message and returns the reply, if any. A read-only connection may sync down
  * and share its cursor, but its document updates are dropped. Throws ProtocolError (or a decoding
  * error) on a malformed message.
  */
-export function handleMessage(
-  message: Uint8Array,
-  doc: Y.Doc,
-  awareness: awarenessProtocol.Awareness,
-  origin: unknown,
-  writable: boolean,
-): Uint8Array | null {
+export function handleMessage(message: Uint8Array, target: SyncTarget, origin: unknown, writable: boolean): Uint8Array | null {
+  const { doc, awareness } = target;
   const decoder = decoding.createDecoder(message);
   const encoder = encoding.createEncoder();
   const type = decoding.readVarUint(decoder);
@@ -66,7 +72,9 @@ export function handleMessage(
       encoding.writeVarUint(encoder, MessageType.sync);
       const syncType = decoding.readVarUint(decoder);
       if (syncType === syncProtocol.messageYjsSyncStep1) {
-        syncProtocol.readSyncStep1(decoder, encoder, doc);
+        const stateVector = decoding.readVarUint8Array(decoder);
+        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(encoder, isEmptyStateVector(stateVector) ? target.fullState() : Y.encodeStateAsUpdate(doc, stateVector));
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
         if (writable) Y.applyUpdate(doc, update, origin);

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { Metrics } from '../observability/metrics.js';
 import type { RoomStore } from '../store/index.js';
 import { awarenessFrame, updateMessage } from './protocol.js';
+import type { SyncTarget } from './protocol.js';
 
 /** Transaction origin of updates read from the store: applied and relayed, never written back. */
 const FROM_STORE = Symbol('from-store');
@@ -35,7 +36,7 @@ export interface SharedDocDeps {
  * updates other servers append arrive through the store's subscription and reach local clients.
  * While the store is unreachable, updates are held here and appended as soon as it answers again.
  */
-export class SharedDoc {
+export class SharedDoc implements SyncTarget {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new Awareness(this.doc);
   readonly connections = new Set<DocConnection>();
@@ -50,6 +51,8 @@ export class SharedDoc {
   private retries = 0;
   private unsubscribe: (() => Promise<void>) | undefined;
   private destroyed = false;
+  /** `fullState()` until the next change: newcomers to a quiet document all get the same bytes. */
+  private encodedState: Uint8Array | null = null;
 
   constructor(
     readonly roomId: string,
@@ -58,6 +61,7 @@ export class SharedDoc {
   ) {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.encodedState = null;
       if (origin === FROM_STORE) this.broadcast(updateMessage(update));
       else this.persistThenRelay(update, origin);
     });
@@ -100,6 +104,11 @@ export class SharedDoc {
     this.cursor = stored.cursor;
     this.sinceCompaction = stored.updates.length;
     this.size = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, u) => sum + u.length, 0);
+  }
+
+  fullState(): Uint8Array {
+    this.encodedState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.encodedState;
   }
 
   get bytes(): number {
@@ -207,7 +216,7 @@ export class SharedDoc {
     try {
       // Fold in what other servers appended first, so the snapshot covers every update it trims.
       await this.catchUp();
-      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      const snapshot = this.fullState();
       await this.deps.store.compactDoc(this.roomId, this.name, snapshot, this.cursor);
       this.sinceCompaction = 0;
       this.size = snapshot.length;
