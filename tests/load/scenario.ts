@@ -6,10 +6,10 @@ import { GeneratorHandle } from './generator/handle.js';
 import type { WindowStats } from './generator/ipc.js';
 import { measureWindow } from './metrics/window.js';
 import { rampOf } from './report/ramp.js';
-import type { MemorySample, PerRoom, StepResult, TargetResult } from './report/results.js';
+import type { MemorySample, PerRoom, ServerLoop, StepResult, TargetResult } from './report/results.js';
 import { REDIS_URL, dropPrefix, redisInfo } from './servers/redis.js';
 import { startServer } from './servers/spawn.js';
-import type { ServerProcess } from './servers/spawn.js';
+import type { ProbeReply, ServerProcess } from './servers/spawn.js';
 import type { Target } from './servers/targets.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -24,13 +24,25 @@ export interface ScenarioOptions {
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
+/** The worst of the target's processes, except the GC time, which is summed. */
+function serverLoopOf(replies: ProbeReply[]): ServerLoop {
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return {
+    loopP99Ms: round(Math.max(...replies.map((r) => r.loop?.p99Ms ?? 0))),
+    loopMaxMs: round(Math.max(...replies.map((r) => r.loop?.maxMs ?? 0))),
+    gcMaxMs: round(Math.max(...replies.map((r) => r.gc?.maxMs ?? 0))),
+    gcMs: round(replies.reduce((sum, r) => sum + (r.gc?.totalMs ?? 0), 0)),
+  };
+}
+
 function stepLine(target: Target, step: StepResult): string {
   const { window: w, cpu } = step;
   const parts = [
     `${target.id.padEnd(20)} ${String(step.rooms).padStart(5)} rooms`,
     `update p50 ${w.update.p50} p99 ${w.update.p99} max ${w.update.max} ms`,
     `in ${w.perSecond.updatesIn}/s out ${w.perSecond.updatesOut}/s`,
-    `cpu server ${Math.round(cpu.server)}% gen ${Math.round(cpu.generator)}%${cpu.redis === null ? '' : ` redis ${Math.round(cpu.redis)}%`} rest ${Math.round(cpu.rest)}%`,
+    `cpu server ${Math.round(cpu.server)}% gen ${Math.round(cpu.generator)}%${cpu.redis === null ? '' : ` redis ${Math.round(cpu.redis)}%`} rest ${Math.round(cpu.rest)}% steal ${Math.round(cpu.steal)}%`,
+    `loop p99 server ${step.serverLoop?.loopP99Ms} gen ${w.generatorLoopDelayP99} ms, longest GC ${step.serverLoop?.gcMaxMs} ms`,
     `rss ${mb(step.memory.rss)}`,
   ];
   if (w.roomEvent) parts.push(`room event p99 ${w.roomEvent.p99} ms`);
@@ -106,9 +118,11 @@ export async function runScenario(target: Target, mode: Mode, options: ScenarioO
       // With --profile, the standard window is profiled in every process: servers and generator.
       const profile = isStandard && options.profileDir ? `${options.profileDir}/${target.id}` : undefined;
       const processes = { servers: pids, generator: generator.pid, redis: redisPid };
+      let serverLoop: ServerLoop | undefined;
       const { window, cpu } = await measureWindow(
         processes,
         async () => {
+          await Promise.all(servers.map((server) => server.probe('window-start')));
           if (profile) await Promise.all(servers.map((server) => server.probe('profile-start')));
           const stats = await generator.call<WindowStats>({
             cmd: 'window',
@@ -116,12 +130,13 @@ export async function runScenario(target: Target, mode: Mode, options: ScenarioO
             ...(profile ? { profile: `${profile}-generator.cpuprofile` } : {}),
           });
           if (profile) await Promise.all(servers.map((server, i) => server.probe('profile-stop', `${profile}-server${i}.cpuprofile`)));
+          serverLoop = serverLoopOf(await Promise.all(servers.map((server) => server.probe('window-end'))));
           return stats;
         },
         mode,
         (message) => log(`${target.id}: ${message}`),
       );
-      const step: StepResult = { rooms, window, cpu, memory: await memory() };
+      const step: StepResult = { rooms, window, cpu, memory: await memory(), ...(serverLoop ? { serverLoop } : {}) };
       steps.push(step);
       errors.push(...window.errors);
       log(stepLine(target, step));

@@ -28,6 +28,11 @@ function figures(results: BenchResults): Figure[] {
     { name: 'Redis CPU (%)', value: (t) => t.standard?.cpu.redis },
     { name: 'Load generator CPU (%)', value: (t) => t.standard?.cpu.generator },
     { name: 'Other CPU on the machine (%)', value: (t) => t.standard?.cpu.rest },
+    { name: 'CPU stolen by the hypervisor (%)', value: (t) => t.standard?.cpu.steal },
+    { name: 'Server event-loop delay p99 (ms)', value: (t) => t.standard?.serverLoop?.loopP99Ms, digits: 1 },
+    { name: 'Server longest GC pause (ms)', value: (t) => t.standard?.serverLoop?.gcMaxMs, digits: 1 },
+    { name: 'Server GC time in the window (ms)', value: (t) => t.standard?.serverLoop?.gcMs },
+    { name: 'Load generator event-loop delay p99 (ms)', value: (t) => std(t)?.generatorLoopDelayP99, digits: 1 },
     { name: 'RSS per active room (KB)', value: (t) => kib(t.active?.rss) },
     { name: 'Heap per active room (KB)', value: (t) => kib(t.active?.heap) },
     { name: 'RSS per idle room (KB)', value: (t) => kib(t.idle?.rss), digits: 1 },
@@ -89,7 +94,7 @@ export function markdown(results: BenchResults): string {
   lines.push('', `Ramp: update latency p99 (ms) at each step; the ramp stops at the first miss of ${RAMP_P99_LIMIT_MS} ms past ${results.mode.standardRooms} rooms.`, '');
   for (const target of targets) {
     const steps = target.steps.map(
-      (s) => `${s.rooms}: ${format(s.window.update.p99, 1)} (server ${Math.round(s.cpu.server)}%, gen ${Math.round(s.cpu.generator)}%, other ${Math.round(s.cpu.rest)}%)`,
+      (s) => `${s.rooms}: ${format(s.window.update.p99, 1)} (server ${Math.round(s.cpu.server)}%, gen ${Math.round(s.cpu.generator)}%, other ${Math.round(s.cpu.rest)}%, steal ${Math.round(s.cpu.steal ?? 0)}%)`,
     );
     lines.push(`- ${target.label}: ${steps.join('; ') || 'no step'} — ${target.rampEnd}`);
   }

@@ -1,16 +1,16 @@
 import { RAMP_P99_LIMIT_MS } from '../config.js';
-import { DISTURBED_PERCENT } from '../metrics/window.js';
+import { DISTURBED_PERCENT, disturbance } from '../metrics/window.js';
 import type { StepResult } from './results.js';
 
 /**
  * The largest step held (update p99 under the limit) before the first miss. A step whose window
- * other work on the shared machine still disturbed (after the retries) proves nothing either way.
+ * other work on the shared machine (or the hypervisor's steal) still disturbed (after the retries) proves nothing either way.
  */
 export function rampOf(steps: readonly StepResult[]): { maxRooms: number | null; end: string } {
   let maxRooms: number | null = null;
   const skipped: number[] = [];
   for (const step of steps) {
-    if (step.cpu.rest > DISTURBED_PERCENT) {
+    if (disturbance(step.cpu) > DISTURBED_PERCENT) {
       skipped.push(step.rooms);
       continue;
     }

@@ -22,11 +22,21 @@ export interface PerRoom {
   redis: number | null;
 }
 
+/** What held up the servers' event loops over a window (the worst process; GC time summed). */
+export interface ServerLoop {
+  loopP99Ms: number;
+  loopMaxMs: number;
+  gcMaxMs: number;
+  gcMs: number;
+}
+
 export interface StepResult {
   rooms: number;
   window: WindowStats;
   cpu: WindowCpu;
   memory: MemorySample;
+  /** Absent in results from before it was measured. */
+  serverLoop?: ServerLoop;
   /** At the standard step only: a second window while the 1 MB room is joined repeatedly. */
   joins?: { window: WindowStats; join: JoinStats };
 }

@@ -20,8 +20,11 @@ export interface ProbeReply {
   external: number;
   file?: string;
   error?: string;
+  /** After 'window-end': the event loop's delay and the GC pauses since 'window-start'. */
+  loop?: { p99Ms: number; maxMs: number };
+  gc?: { pauses: number; totalMs: number; maxMs: number };
 }
-export type ProbeRequest = 'memory' | 'heap-snapshot' | 'profile-start' | 'profile-stop';
+export type ProbeRequest = 'memory' | 'heap-snapshot' | 'profile-start' | 'profile-stop' | 'window-start' | 'window-end';
 
 export interface ServerProcess {
   url: string;
