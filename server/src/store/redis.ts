@@ -93,7 +93,9 @@ export interface RedisStoreOptions {
  * its multi-key transactions stay legal on Redis Cluster.
  */
 export function createRedisStore(options: RedisStoreOptions): RoomStore & { redis: Redis } {
-  const redis = new Redis(options.url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
+  // No auto-pipelining: ioredis's per-tick Pipeline cost more CPU than the round trips it saved
+  // (EVALSHA + PUBLISH in bursts of 20: 52–55 µs per pair with it, 39–50 µs without).
+  const redis = new Redis(options.url, { maxRetriesPerRequest: 3 });
   // A subscribed connection can run nothing else, so live document updates get their own.
   for (const [name, definition] of Object.entries(scripts)) redis.defineCommand(name, definition);
   const run = (name: ScriptName, ...args: (string | Buffer)[]): Promise<unknown> =>
