@@ -135,7 +135,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     broadcast,
     limiters,
     logger,
-    onDisconnect: (socket) => matchmaker.leave(socket),
+    onDisconnect: (socket) => matchmaker.leave(socket, 'dropped'),
     handlers: {
       ...roomHandlers({
         io,

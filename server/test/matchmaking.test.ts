@@ -91,6 +91,34 @@ describe('peer matchmaking', () => {
     expect(leaver.matches).toEqual([]);
   });
 
+  it('keeps the place of someone whose connection dropped, for them to take back on reconnecting', async () => {
+    const ada = await queue({ name: 'Ada', role: 'interviewer' });
+    const later = await queue({ name: 'Cy', role: 'interviewer' });
+    ada.socket.disconnect();
+    await expect.poll(() => later.statuses.at(-1)?.position).toBe(1);
+    const back = await queue({ name: 'Ada', role: 'interviewer', deviceId: ada.deviceId, resume: ada.joined.ticketId });
+    expect(back.joined.position).toBe(1);
+    await expect.poll(() => later.statuses.at(-1)?.position).toBe(2);
+  });
+
+  it('hands a place back to its owner even before the server has seen the old connection drop', async () => {
+    const ada = await queue({ name: 'Ada', role: 'interviewer' });
+    const later = await queue({ name: 'Cy', role: 'interviewer' });
+    const back = await queue({ name: 'Ada', role: 'interviewer', deviceId: ada.deviceId, resume: ada.joined.ticketId });
+    expect(back.joined.position).toBe(1);
+    ada.socket.disconnect();
+    const partner = await queue({ name: 'Bo', role: 'candidate' });
+    await expect.poll(() => back.matches.length).toBe(1);
+    expect(partner.matches[0]?.roomId).toBe(back.matches[0]?.roomId);
+    expect(later.matches).toEqual([]);
+  });
+
+  it('keeps no place for someone who left the queue on purpose', async () => {
+    const ada = await queue({ name: 'Ada', role: 'interviewer' });
+    expect((await request(ada.socket, ClientEvent.leaveQueue, {})).ok).toBe(true);
+    await expect(queue({ name: 'Ada', role: 'interviewer', deviceId: ada.deviceId, resume: ada.joined.ticketId })).rejects.toThrow(/expired/);
+  });
+
   it('keeps one place per person: joining again replaces the old ticket', async () => {
     const first = await queue({ role: 'interviewer' });
     const again = await queue({ role: 'interviewer', deviceId: first.deviceId });

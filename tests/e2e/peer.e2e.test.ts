@@ -133,6 +133,23 @@ describe('peer practice', () => {
     cy.socket.disconnect();
   }, 30_000);
 
+  it('keeps the place of someone whose connection drops, ahead of those who came later', async () => {
+    const ada = await queueInBrowser({ name: 'Ada', track: 'system-design', level: 'mid', role: 'interviewer' });
+    await expect.poll(() => text(ada.page, 'queue-position'), WAIT).toBe('#1');
+    const cy = await queueUp(env.server.url, { name: 'Cy', track: 'system-design', level: 'mid', role: 'interviewer' });
+    expect(cy.joined.position).toBe(2);
+
+    await ada.context.setOffline(true);
+    await expect.poll(() => ada.page.getByTestId('queue-status').getAttribute('data-connected'), WAIT).toBe('false');
+    await expect.poll(() => cy.statuses.at(-1)?.position, WAIT).toBe(1);
+    await ada.context.setOffline(false);
+
+    await expect.poll(() => ada.page.getByTestId('queue-notice').getAttribute('data-code'), WAIT).toBe('rejoined');
+    expect(await text(ada.page, 'queue-position')).toBe('#1');
+    await expect.poll(() => cy.statuses.at(-1)?.position, WAIT).toBe(2);
+    cy.socket.disconnect();
+  }, 60_000);
+
   it('leaves the queue: the place disappears and a later compatible person is not paired with you', async () => {
     const ada = await queueInBrowser({ name: 'Ada', track: 'system-design', level: 'mid', role: 'interviewer' });
     await expect.poll(() => text(ada.page, 'queue-position'), WAIT).toBe('#1');

@@ -21,6 +21,9 @@ export async function queueUp(baseUrl: string, prefs: Partial<QueueJoinPayload> 
   socket.on(ServerEvent.matchFound, (match) => matches.push(match));
   // Generous: a join waits for its pairing attempt, which under a crowd of 200 races with many others.
   const ack = await request(socket, ClientEvent.joinQueue, { name: 'Peer', track: 'system-design', level: 'mid', role: 'either', ...prefs, deviceId }, 20_000);
-  if (!ack.ok) throw new Error(`queue refused: ${ack.error.message}`);
+  if (!ack.ok) {
+    socket.disconnect();
+    throw new Error(`queue refused: ${ack.error.message}`);
+  }
   return { socket, deviceId, joined: ack.data, statuses, matches };
 }

@@ -40,8 +40,8 @@ export function describeQueueNotice(notice: QueueNotice | null, returned: QueueR
       return {
         code: notice.code,
         title: 'Your connection dropped',
-        message: 'The queue keeps a place only while its connection is open, so you joined again at the back of the line.',
-        tone: 'warning',
+        message: 'You are connected again, in the place you had.',
+        tone: 'info',
       };
     case 'place_expired':
       return { code: notice.code, title: 'Your kept place expired', message: 'You joined the queue again at the back of the line.', tone: 'warning' };

@@ -5,8 +5,8 @@ import { createRoomSocket, request, type RoomSocket } from './roomSocket';
 export interface QueueNotice {
   /**
    * A server ErrorCode when a join failed, or what happened on our side: `replaced` (joined again
-   * in another tab), `rejoined` (the connection dropped and the place with it), `place_expired`
-   * (the place kept after a no-show ran out, so the person joined at the back).
+   * in another tab), `rejoined` (the connection dropped; the kept place was taken back),
+   * `place_expired` (a kept place ran out, so the person joined at the back).
    */
   code: string;
   message?: string;
@@ -28,8 +28,9 @@ const retryCodes = new Set(['unavailable', 'rate_limited', 'internal']);
 const RETRY_MS = 2_000;
 
 /**
- * One person's place in the matchmaking queue over its own Socket.IO connection. The server drops
- * a ticket whose connection closes, so after a reconnect we join again (at the back) and say so.
+ * One person's place in the matchmaking queue over its own Socket.IO connection. The server keeps
+ * the place of a dropped connection for a minute, so after a reconnect we ask for it back (and
+ * join at the back, saying so, if it ran out).
  */
 export class QueueSession {
   private readonly socket: RoomSocket = createRoomSocket();
@@ -45,7 +46,10 @@ export class QueueSession {
     socket.on('connect', () => {
       const rejoining = this.snapshot.phase === 'queued';
       this.set({ connected: true });
-      if (this.payload) void this.send(rejoining);
+      if (!this.payload) return;
+      const ticketId = this.snapshot.status?.ticketId;
+      if (rejoining && ticketId) this.payload = { ...this.payload, resume: ticketId };
+      void this.send(rejoining);
     });
     socket.on('disconnect', (reason) => {
       this.set({ connected: false });
@@ -109,7 +113,9 @@ export class QueueSession {
     if (payload.resume) this.payload = { ...payload, resume: undefined };
     if (result.ok) {
       const notice = rejoining ? { code: 'rejoined' } : this.snapshot.notice;
-      this.set({ phase: 'queued', status: result.data, since: Date.now(), notice });
+      // A place taken back after a reconnect keeps counting from when it was first taken.
+      const since = rejoining && payload.resume && this.snapshot.since !== null ? this.snapshot.since : Date.now();
+      this.set({ phase: 'queued', status: result.data, since, notice });
       return;
     }
     const { code, message } = result.error;

@@ -15,8 +15,11 @@ import { pickQuestionSet } from './question-sets.js';
 const MATCH_ATTEMPTS = 50;
 const RETRY_MS = 100;
 const GRANT_SECONDS = 120;
+/** How long a place stays kept after its connection dropped (a blip, a laptop lid, a restart). */
+const DROPPED_GRANT_SECONDS = 60;
 const STATUS_DEBOUNCE_MS = 50;
 export const ticketRoom = (ticketId: string) => `ticket:${ticketId}`;
+const newTicketId = () => randomBytes(12).toString('base64url');
 
 export interface MatchmakerDeps {
   io: RoomServer;
@@ -139,6 +142,18 @@ export function createMatchmaker(deps: MatchmakerDeps) {
     logger.info({ room: roomId }, 'a paired peer never arrived; the other goes back to the front of the queue');
   }
 
+  /**
+   * A place kept for its owner: granted after a no-show or a dropped connection, or still queued
+   * under a connection the server has not yet seen drop. It comes back as a new ticket with its old
+   * place in line, so the old connection's late departure cannot take it away again.
+   */
+  async function takeKeptPlace(ticketId: string, key: string): Promise<Ticket | null> {
+    const granted = await store.takeGrant(ticketId);
+    if (granted) return granted.deviceKey === key ? granted : null;
+    const queued = (await store.listQueue()).find((t) => t.id === ticketId && t.deviceKey === key);
+    return queued && (await store.removeTicket(queued.id)) ? queued : null;
+  }
+
   /** Pairs the ticket with the longest-waiting compatible one, if any, retrying while others race. */
   async function tryMatch(ticket: Ticket, origin: string): Promise<void> {
     for (let attempt = 0; attempt < MATCH_ATTEMPTS; attempt += 1) {
@@ -186,11 +201,11 @@ export function createMatchmaker(deps: MatchmakerDeps) {
       const key = deviceKey(payload.deviceId);
       let ticket: Ticket;
       if (payload.resume) {
-        const granted = await store.takeGrant(payload.resume);
-        if (!granted || granted.deviceKey !== key) throw new ClientError(ErrorCode.NotFound, 'That place in the queue has expired; join again.');
-        ticket = { ...granted, owner: deps.origin };
+        const kept = await takeKeptPlace(payload.resume, key);
+        if (!kept) throw new ClientError(ErrorCode.NotFound, 'That place in the queue has expired; join again.');
+        ticket = { ...kept, id: newTicketId(), owner: deps.origin };
       } else {
-        ticket = { id: randomBytes(12).toString('base64url'), name: payload.name, deviceKey: key, track: payload.track, level: payload.level, role: payload.role, joinedAt: now(), owner: deps.origin };
+        ticket = { id: newTicketId(), name: payload.name, deviceKey: key, track: payload.track, level: payload.level, role: payload.role, joinedAt: now(), owner: deps.origin };
       }
       // One place per person: joining again (another tab, changed preferences) replaces the old ticket.
       for (const old of (await store.listQueue()).filter((t) => t.deviceKey === key && t.id !== ticket.id)) {
@@ -207,13 +222,20 @@ export function createMatchmaker(deps: MatchmakerDeps) {
       return statusOf(ticket, queue.some((t) => t.id === ticket.id) ? queue : [ticket]);
     },
 
-    async leave(socket: RoomSocket): Promise<void> {
+    /**
+     * Takes the socket's ticket out of the queue. When the connection dropped (rather than the
+     * person leaving), the place is kept for a minute: the client resumes it on reconnecting.
+     */
+    async leave(socket: RoomSocket, how: 'left' | 'dropped' = 'left'): Promise<void> {
       const ticketId = socket.data.ticketId;
       if (!ticketId) return;
       socket.data.ticketId = undefined;
       await socket.leave(ticketRoom(ticketId));
       const ticket = (await store.listQueue()).find((t) => t.id === ticketId);
-      if (ticket && (await store.removeTicket(ticketId))) publishStatuses(ticket.track, true);
+      // Only a ticket this call removed is kept: one just claimed for a pair has its room instead.
+      if (!ticket || !(await store.removeTicket(ticketId))) return;
+      if (how === 'dropped') await store.putGrant(ticket, DROPPED_GRANT_SECONDS);
+      publishStatuses(ticket.track, true);
     },
 
     originOf: (socket: RoomSocket) => originOf(socket, deps.publicUrl),
