@@ -70,6 +70,7 @@ async function idle(count: number): Promise<number> {
 async function grow(target: number): Promise<{ rooms: number; failed: number }> {
   const wanted = target - rooms.length;
   let failed = 0;
+  let firstFailure = '';
   let done = 0;
   let index = rooms.length;
   await pool(wanted, SETUP_CONCURRENCY, async () => {
@@ -83,10 +84,11 @@ async function grow(target: number): Promise<{ rooms: number; failed: number }> 
     } catch (error) {
       room.close();
       failed += 1;
+      firstFailure ||= (error as Error).message;
       tracker.error(`room setup: ${(error as Error).message}`);
     }
   });
-  if (failed > wanted * MAX_FAILED_SHARE) throw new Error(`${failed} of ${wanted} rooms failed to set up`);
+  if (failed > wanted * MAX_FAILED_SHARE) throw new Error(`${failed} of ${wanted} rooms failed to set up (the first: ${firstFailure})`);
   return { rooms: rooms.length, failed };
 }
 
