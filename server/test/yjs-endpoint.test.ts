@@ -1,5 +1,8 @@
 import { CloseCode, DocKeys } from '@quorum/shared';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
 import { createRoom } from '../../tests/support/client.js';
 import type { CreatedRoom } from '../../tests/support/client.js';
@@ -62,6 +65,36 @@ describe('Yjs endpoint', () => {
     await expect.poll(() => first.doc.getText(DocKeys.codeText).toString()).toBe('leader lease');
     const second = doc('code', room.tokens.observer);
     await expect.poll(() => second.doc.getText(DocKeys.codeText).toString()).toBe('leader lease');
+  });
+
+  it("relays a cursor to the others but not back to the client that moved it", async () => {
+    const mover = doc('code', room.tokens.candidate);
+    const watcher = doc('code', room.tokens.interviewer);
+    await Promise.all([whenSynced(mover), whenSynced(watcher)]);
+    const echoed: number[] = [];
+    let roundTrips = 0;
+    mover.provider.ws!.addEventListener('message', (event: MessageEvent) => {
+      const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+      const type = decoding.readVarUint(decoder);
+      if (type === 0 && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2) roundTrips += 1;
+      if (type !== 1) return;
+      const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+      for (let n = decoding.readVarUint(update); n > 0; n -= 1) {
+        const clientId = decoding.readVarUint(update);
+        decoding.readVarUint(update);
+        decoding.readVarString(update);
+        if (clientId === mover.doc.clientID) echoed.push(clientId);
+      }
+    });
+    mover.provider.awareness.setLocalStateField('cursor', { anchor: 7 });
+    await expect.poll(() => watcher.provider.awareness.getStates().get(mover.doc.clientID)?.cursor).toEqual({ anchor: 7 });
+    // The server answers in order: once this reply is in, an echo sent before it would be too.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep1(encoder, mover.doc);
+    mover.provider.ws!.send(encoding.toUint8Array(encoder));
+    await expect.poll(() => roundTrips).toBe(1);
+    expect(echoed).toEqual([]);
   });
 
   it('refuses the candidate the private notes with 403', async () => {

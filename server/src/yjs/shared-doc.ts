@@ -79,7 +79,8 @@ export class SharedDoc implements SyncTarget {
           .publishAwareness(this.roomId, this.name, update, this.deps.origin)
           .catch((error: unknown) => logger.debug({ err: error }, 'awareness not relayed to other servers'));
       }
-      this.broadcast(awarenessFrame(update));
+      // Not back to the sender, which knows its own cursor: a third of the awareness traffic in a room of three.
+      this.broadcast(awarenessFrame(update), origin);
     });
   }
 
