@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRoom } from '../support/client.js';
 import { startServerProcess } from '../support/process.js';
@@ -42,6 +43,36 @@ describe('faults', () => {
     const durable = late.doc.getArray<string>('tokens').toArray();
     for (const token of [...seenByA, ...seenByB]) expect(durable).toContain(token);
     expect([...durable].sort()).toEqual(everything);
+  });
+
+  it('keeps relaying between processes after Redis forgets which processes hold a document', async () => {
+    const redis: OwnRedis = await startOwnRedis();
+    cleanups.push(() => redis.destroy());
+    const env = { REDIS_URL: redis.url, REDIS_PREFIX: 'quorum:' };
+    const [first, second] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    cleanups.push(() => first.kill(), () => second.kill());
+    const room = await createRoom(first.url);
+    const a = openDoc(first.url, room.roomId, 'code', room.tokens.interviewer);
+    const b = openDoc(second.url, room.roomId, 'code', room.tokens.candidate);
+    cleanups.push(() => a.destroy(), () => b.destroy());
+    await Promise.all([whenSynced(a), whenSynced(b)]);
+    const tokens = a.doc.getArray<string>('tokens');
+    tokens.push(['before']);
+    await expect.poll(() => b.doc.getArray<string>('tokens').toArray()).toEqual(['before']);
+
+    // What a Redis restarted without its data does to the processes: holder sets gone, subscriptions dropped.
+    const admin = new Redis(redis.url);
+    cleanups.push(() => void admin.disconnect());
+    const holders = await admin.keys('quorum:*:holders');
+    expect(holders.length).toBeGreaterThan(0);
+    await admin.del(...holders);
+    await admin.client('KILL', 'TYPE', 'pubsub');
+    let typed = 0;
+    const typing = setInterval(() => tokens.push([`after-${(typed += 1)}`]), 50);
+    cleanups.push(() => clearInterval(typing));
+    await expect.poll(() => typed, { timeout: 10_000 }).toBeGreaterThanOrEqual(40);
+    clearInterval(typing);
+    await expect.poll(() => b.doc.getArray<string>('tokens').toArray()).toEqual(tokens.toArray());
   });
 
   it('reports degraded health while Redis is away, holds edits, and stores them once it is back', async () => {

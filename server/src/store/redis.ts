@@ -19,12 +19,34 @@ if current ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'json', ARGV[3])
 return 1`;
 
-/** Appends an update and announces it, in one round trip: `<origin> <id>\n<update>` on the doc's channel. */
-const appendAndPublish = `
+/**
+ * Sends `<doc> <id>\n<payload>` to the inbox of every other server holding the document (KEYS[1] is
+ * the set of holders); a server alone with a document publishes nothing and hears no echo of itself.
+ */
+/** Stands where a stream id would, in the header of an awareness message. */
+const AWARENESS = 'awareness';
+
+const toOtherHolders = `
+local function announce(holders, origin, inboxPrefix, header, payload)
+  local message
+  for _, holder in ipairs(redis.call('SMEMBERS', holders)) do
+    if holder ~= origin then
+      message = message or (header .. '\\n' .. payload)
+      redis.call('PUBLISH', inboxPrefix .. holder, message)
+    end
+  end
+end`;
+
+/** Appends an update and tells the other holders, in one round trip. */
+const appendAndPublish = `${toOtherHolders}
 local id = redis.call('XADD', KEYS[1], '*', 'u', ARGV[1])
 redis.call('EXPIRE', KEYS[1], ARGV[2])
-redis.call('PUBLISH', ARGV[3], ARGV[4] .. ' ' .. id .. '\\n' .. ARGV[1])
+announce(KEYS[2], ARGV[3], ARGV[4], ARGV[5] .. ' ' .. id, ARGV[1])
 return id`;
+
+const awarenessScript = `${toOtherHolders}
+announce(KEYS[1], ARGV[1], ARGV[2], ARGV[3] .. ' ${AWARENESS}', ARGV[4])
+return 0`;
 
 /** Stores a snapshot unless a newer one is there, then trims the log it covers. */
 const compactScript = `
@@ -57,7 +79,8 @@ return 1`;
 /** Sent once and then run by their SHA (EVALSHA), not re-sent with every call. */
 const scripts = {
   compareAndSet: { numberOfKeys: 1, lua: compareAndSet },
-  appendAndPublish: { numberOfKeys: 1, lua: appendAndPublish },
+  appendAndPublish: { numberOfKeys: 2, lua: appendAndPublish },
+  awareness: { numberOfKeys: 1, lua: awarenessScript },
   compact: { numberOfKeys: 2, lua: compactScript },
   claimPair: { numberOfKeys: 2, lua: claimPairScript },
   setTokenHash: { numberOfKeys: 2, lua: setTokenHashScript },
@@ -65,9 +88,9 @@ const scripts = {
 type ScriptName = keyof typeof scripts;
 
 const DOCS: readonly DocName[] = ['board', 'code', 'notes'];
-/** Stands where a stream id would, in the header of an awareness message. */
-const AWARENESS = 'awareness';
 const MAX_CAS_ATTEMPTS = 50;
+/** Holder sets expire with the room; a server renews its own at least this often. */
+const HOLDERS_REFRESH_MAX_MS = 3_600_000;
 
 function entriesOf(entries: [Buffer, Buffer[]][]): { updates: Uint8Array[]; cursor: string | undefined } {
   return {
@@ -96,48 +119,62 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
   // No auto-pipelining: ioredis's per-tick Pipeline cost more CPU than the round trips it saved
   // (EVALSHA + PUBLISH in bursts of 20: 52–55 µs per pair with it, 39–50 µs without).
   const redis = new Redis(options.url, { maxRetriesPerRequest: 3 });
-  // A subscribed connection can run nothing else, so live document updates get their own.
   for (const [name, definition] of Object.entries(scripts)) redis.defineCommand(name, definition);
   const run = (name: ScriptName, ...args: (string | Buffer)[]): Promise<unknown> =>
     (redis as unknown as Record<ScriptName, (...a: (string | Buffer)[]) => Promise<unknown>>)[name](...args);
+  // A subscribed connection can run nothing else, so live document updates get their own.
   const subscriber = redis.duplicate();
   // Errors surface through failed commands and /healthz; without a listener ioredis would print each one.
   redis.on('error', () => {});
   subscriber.on('error', () => {});
-  const listeners = new Map<string, Set<{ origin: string; listener: DocListener }>>();
-  const reconnectListeners: (() => void)[] = [];
-  let everReady = false;
-  subscriber.on('ready', () => {
-    if (everReady) for (const listener of reconnectListeners) listener();
-    everReady = true;
-  });
-  subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-    const set = listeners.get(channel.toString());
-    if (!set) return;
-    const newline = message.indexOf(0x0a);
-    const [origin, cursor] = message.subarray(0, newline).toString().split(' ');
-    const others = [...set].filter((entry) => entry.origin !== origin);
-    // A server hears its own publishes too: skip copying those.
-    if (others.length === 0) return;
-    const update = new Uint8Array(message.subarray(newline + 1));
-    for (const { listener } of others) {
-      if (cursor === AWARENESS) listener.awareness(update);
-      else listener.update(update, cursor ?? '0-0');
-    }
-  });
   const ttl = options.ttlSeconds;
   const queueKeys = { order: `${options.prefix}queue:order`, tickets: `${options.prefix}queue:tickets` };
   const key = (roomId: string, part: string) => `${options.prefix}room:{${roomId}}:${part}`;
   const docKeys = (roomId: string, doc: DocName) => ({
     snap: key(roomId, `doc:${doc}:snapshot`),
     log: key(roomId, `doc:${doc}:log`),
-    channel: key(roomId, `doc:${doc}:updates`),
+  });
+  /** The servers holding a document in memory: the only ones its updates and cursors are sent to. */
+  const holdersKey = (roomId: string, doc: DocName) => key(roomId, `doc:${doc}:holders`);
+  const inboxPrefix = `${options.prefix}inbox:`;
+  /** Listeners by `<origin> <roomId>/<doc>`; each origin (server) reads one inbox channel for all its documents. */
+  const listeners = new Map<string, { roomId: string; doc: DocName; origin: string; set: Set<DocListener> }>();
+  const inboxes = new Map<string, Promise<unknown>>();
+  const reconnectListeners: (() => void)[] = [];
+  /** Declares again every document this store's servers hold: after Redis lost data, or before the set would expire. */
+  const registerHolders = () => {
+    const pipeline = redis.pipeline();
+    for (const { roomId, doc, origin } of listeners.values()) pipeline.sadd(holdersKey(roomId, doc), origin).expire(holdersKey(roomId, doc), ttl);
+    return pipeline.exec();
+  };
+  const refresh = setInterval(() => void registerHolders().catch(() => undefined), Math.min((ttl * 1000) / 3, HOLDERS_REFRESH_MAX_MS));
+  refresh.unref();
+  let everReady = false;
+  subscriber.on('ready', () => {
+    if (everReady) {
+      // Queued on the command connection ahead of the catch-up reads the listeners start, so nothing falls between.
+      registerHolders().catch(() => undefined);
+      for (const listener of reconnectListeners) listener();
+    }
+    everReady = true;
+  });
+  subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+    const origin = channel.subarray(inboxPrefix.length).toString();
+    const newline = message.indexOf(0x0a);
+    const [doc, cursor] = message.subarray(0, newline).toString().split(' ');
+    const entry = listeners.get(`${origin} ${doc}`);
+    if (!entry) return;
+    const update = new Uint8Array(message.subarray(newline + 1));
+    for (const listener of entry.set) {
+      if (cursor === AWARENESS) listener.awareness(update);
+      else listener.update(update, cursor ?? '0-0');
+    }
   });
   const allKeys = (roomId: string) => [
     key(roomId, 'auth'),
     key(roomId, 'state'),
     key(roomId, 'presence'),
-    ...DOCS.flatMap((doc) => [docKeys(roomId, doc).snap, docKeys(roomId, doc).log]),
+    ...DOCS.flatMap((doc) => [docKeys(roomId, doc).snap, docKeys(roomId, doc).log, holdersKey(roomId, doc)]),
   ];
 
   const readVersioned = async <T>(k: string, schema: z.ZodType<T>): Promise<{ version: number; value: T } | null> => {
@@ -211,8 +248,16 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
     async appendUpdate(roomId, doc, update, origin) {
       // Fail at once while disconnected: the caller holds the update, and the edit is relayed without waiting out retries.
       if (redis.status !== 'ready') throw new Error(`Redis is ${redis.status}`);
-      const { log, channel } = docKeys(roomId, doc);
-      const id = await run('appendAndPublish', log, Buffer.from(update), String(ttl), channel, origin);
+      const id = await run(
+        'appendAndPublish',
+        docKeys(roomId, doc).log,
+        holdersKey(roomId, doc),
+        Buffer.from(update),
+        String(ttl),
+        origin,
+        inboxPrefix,
+        `${roomId}/${doc}`,
+      );
       return String(id);
     },
     async loadDoc(roomId, doc): Promise<StoredDoc> {
@@ -238,23 +283,33 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
       await run('compact', snap, log, Buffer.from(snapshot), cursor, String(ttl), nextStreamId(cursor));
     },
     async publishAwareness(roomId, doc, update, origin) {
-      await redis.publish(docKeys(roomId, doc).channel, Buffer.concat([Buffer.from(`${origin} ${AWARENESS}\n`), Buffer.from(update)]));
+      await run('awareness', holdersKey(roomId, doc), origin, inboxPrefix, `${roomId}/${doc}`, Buffer.from(update));
     },
     async subscribeDoc(roomId, doc, origin, listener) {
-      const { channel } = docKeys(roomId, doc);
-      const entry = { origin, listener };
-      let set = listeners.get(channel);
-      if (!set) {
-        set = new Set();
-        listeners.set(channel, set);
-        await subscriber.subscribe(channel);
+      const id = `${origin} ${roomId}/${doc}`;
+      let inbox = inboxes.get(origin);
+      if (!inbox) {
+        inbox = subscriber.subscribe(`${inboxPrefix}${origin}`).catch((error: unknown) => {
+          inboxes.delete(origin);
+          throw error;
+        });
+        inboxes.set(origin, inbox);
       }
-      set.add(entry);
+      await inbox;
+      let entry = listeners.get(id);
+      if (!entry) {
+        entry = { roomId, doc, origin, set: new Set() };
+        listeners.set(id, entry);
+      }
+      entry.set.add(listener);
+      // Listening before declaring: an update appended after the SADD is published to us, one before it is in the log we read next.
+      await redis.multi().sadd(holdersKey(roomId, doc), origin).expire(holdersKey(roomId, doc), ttl).exec();
+      const held = entry;
       return async () => {
-        set.delete(entry);
-        if (set.size === 0 && listeners.get(channel) === set) {
-          listeners.delete(channel);
-          await subscriber.unsubscribe(channel).catch(() => undefined);
+        held.set.delete(listener);
+        if (held.set.size === 0 && listeners.get(id) === held) {
+          listeners.delete(id);
+          await redis.srem(holdersKey(roomId, doc), origin).catch(() => undefined);
         }
       };
     },
@@ -330,6 +385,7 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
       return Promise.race([redis.ping().then(() => true as const, () => false as const), timeout]);
     },
     async close() {
+      clearInterval(refresh);
       await Promise.all([redis.quit().catch(() => redis.disconnect()), subscriber.quit().catch(() => subscriber.disconnect())]);
     },
   };
