@@ -40,4 +40,33 @@ describe('Redis relay between servers', () => {
     await stopA();
     await stopB();
   });
+
+  it('relays cursors at once to a server that starts holding a document the first one held alone, once it speaks', async () => {
+    const fromB: Uint8Array[] = [];
+    const fromA: Uint8Array[] = [];
+    const stopA = await store.subscribeDoc('room-alone2', 'code', 'server-a', { ...quiet, awareness: (update) => fromB.push(update) });
+    await store.appendUpdate('room-alone2', 'code', new Uint8Array([1]), 'server-a');
+    const stopB = await store.subscribeDoc('room-alone2', 'code', 'server-b', { ...quiet, awareness: (update) => fromA.push(update) });
+    await store.publishAwareness('room-alone2', 'code', new Uint8Array([2]), 'server-b');
+    await expect.poll(() => fromB).toEqual([new Uint8Array([2])]);
+    await store.publishAwareness('room-alone2', 'code', new Uint8Array([3]), 'server-a');
+    await expect.poll(() => fromA).toEqual([new Uint8Array([3])]);
+    await stopA();
+    await stopB();
+  });
+
+  it('relays cursors to a silent newcomer within about a second', async () => {
+    const heard: Uint8Array[] = [];
+    const stopA = await store.subscribeDoc('room-alone3', 'code', 'server-a', quiet);
+    await store.appendUpdate('room-alone3', 'code', new Uint8Array([1]), 'server-a');
+    const stopB = await store.subscribeDoc('room-alone3', 'code', 'server-b', { ...quiet, awareness: (update) => heard.push(update) });
+    const moves = setInterval(() => void store.publishAwareness('room-alone3', 'code', new Uint8Array([7]), 'server-a'), 100);
+    try {
+      await expect.poll(() => heard.length, { timeout: 3_000 }).toBeGreaterThan(0);
+    } finally {
+      clearInterval(moves);
+    }
+    await stopA();
+    await stopB();
+  });
 });

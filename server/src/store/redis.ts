@@ -20,8 +20,8 @@ redis.call('HSET', KEYS[1], 'v', ARGV[2], 'json', ARGV[3])
 return 1`;
 
 /**
- * Sends `<doc> <id>\n<payload>` to the inbox of every other server holding the document (KEYS[1] is
- * the set of holders); a server alone with a document publishes nothing and hears no echo of itself.
+ * Sends `<doc> <id>\n<payload>` to the inbox of every other server holding the document and returns
+ * how many there were; a server alone with a document publishes nothing and hears no echo of itself.
  */
 /** Stands where a stream id would, in the header of an awareness message. */
 const AWARENESS = 'awareness';
@@ -35,18 +35,17 @@ local function announce(holders, origin, inboxPrefix, header, payload)
       redis.call('PUBLISH', inboxPrefix .. holder, message)
     end
   end
+  return message and 1 or 0
 end`;
 
 /** Appends an update and tells the other holders, in one round trip. */
 const appendAndPublish = `${toOtherHolders}
 local id = redis.call('XADD', KEYS[1], '*', 'u', ARGV[1])
 redis.call('EXPIRE', KEYS[1], ARGV[2])
-announce(KEYS[2], ARGV[3], ARGV[4], ARGV[5] .. ' ' .. id, ARGV[1])
-return id`;
+return {id, announce(KEYS[2], ARGV[3], ARGV[4], ARGV[5] .. ' ' .. id, ARGV[1])}`;
 
 const awarenessScript = `${toOtherHolders}
-announce(KEYS[1], ARGV[1], ARGV[2], ARGV[3] .. ' ${AWARENESS}', ARGV[4])
-return 0`;
+return announce(KEYS[1], ARGV[1], ARGV[2], ARGV[3] .. ' ${AWARENESS}', ARGV[4])`;
 
 /** Stores a snapshot unless a newer one is there, then trims the log it covers. */
 const compactScript = `
@@ -89,6 +88,12 @@ type ScriptName = keyof typeof scripts;
 
 const DOCS: readonly DocName[] = ['board', 'code', 'notes'];
 const MAX_CAS_ATTEMPTS = 50;
+/**
+ * How long a server that found itself alone with a document sends its cursors nowhere before asking
+ * again. Another server that starts holding the document makes itself known sooner by sending
+ * anything, which its clients' own cursors do as they connect.
+ */
+const ALONE_FOR_MS = 1_000;
 /** Holder sets expire with the room; a server renews its own at least this often. */
 const HOLDERS_REFRESH_MAX_MS = 3_600_000;
 
@@ -140,6 +145,12 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
   /** Listeners by `<origin> <roomId>/<doc>`; each origin (server) reads one inbox channel for all its documents. */
   const listeners = new Map<string, { roomId: string; doc: DocName; origin: string; set: Set<DocListener> }>();
   const inboxes = new Map<string, Promise<unknown>>();
+  /** When each `<origin> <roomId>/<doc>` last found no other holder: cursors skip Redis for ALONE_FOR_MS after. */
+  const aloneSince = new Map<string, number>();
+  const learn = (id: string, others: unknown) => {
+    if (others === 0 && listeners.has(id)) aloneSince.set(id, performance.now());
+    else aloneSince.delete(id);
+  };
   const reconnectListeners: (() => void)[] = [];
   /** Declares again every document this store's servers hold: after Redis lost data, or before the set would expire. */
   const registerHolders = () => {
@@ -164,6 +175,7 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
     const [doc, cursor] = message.subarray(0, newline).toString().split(' ');
     const entry = listeners.get(`${origin} ${doc}`);
     if (!entry) return;
+    aloneSince.delete(`${origin} ${doc}`);
     const update = new Uint8Array(message.subarray(newline + 1));
     for (const listener of entry.set) {
       if (cursor === AWARENESS) listener.awareness(update);
@@ -248,7 +260,7 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
     async appendUpdate(roomId, doc, update, origin) {
       // Fail at once while disconnected: the caller holds the update, and the edit is relayed without waiting out retries.
       if (redis.status !== 'ready') throw new Error(`Redis is ${redis.status}`);
-      const id = await run(
+      const [id, others] = (await run(
         'appendAndPublish',
         docKeys(roomId, doc).log,
         holdersKey(roomId, doc),
@@ -257,7 +269,8 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
         origin,
         inboxPrefix,
         `${roomId}/${doc}`,
-      );
+      )) as [string, number];
+      learn(`${origin} ${roomId}/${doc}`, others);
       return String(id);
     },
     async loadDoc(roomId, doc): Promise<StoredDoc> {
@@ -283,7 +296,10 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
       await run('compact', snap, log, Buffer.from(snapshot), cursor, String(ttl), nextStreamId(cursor));
     },
     async publishAwareness(roomId, doc, update, origin) {
-      await run('awareness', holdersKey(roomId, doc), origin, inboxPrefix, `${roomId}/${doc}`, Buffer.from(update));
+      const id = `${origin} ${roomId}/${doc}`;
+      const alone = aloneSince.get(id);
+      if (alone !== undefined && performance.now() - alone < ALONE_FOR_MS) return;
+      learn(id, await run('awareness', holdersKey(roomId, doc), origin, inboxPrefix, `${roomId}/${doc}`, Buffer.from(update)));
     },
     async subscribeDoc(roomId, doc, origin, listener) {
       const id = `${origin} ${roomId}/${doc}`;
@@ -309,6 +325,7 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
         held.set.delete(listener);
         if (held.set.size === 0 && listeners.get(id) === held) {
           listeners.delete(id);
+          aloneSince.delete(id);
           await redis.srem(holdersKey(roomId, doc), origin).catch(() => undefined);
         }
       };
