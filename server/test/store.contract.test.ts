@@ -59,6 +59,22 @@ describe.each(implementations)('RoomStore contract: $name', ({ make }) => {
     expect((await store.getRoom('room-bbbbbb'))?.state.phase).toBe('in-progress');
   });
 
+  it('keeps what it stores safe from writes into a state it handed out', async () => {
+    await store.createRoom({ state: roomState('room-safe01'), tokenHashes: {} });
+    const handedOut = [(await store.getRoom('room-safe01'))!.state, (await store.updateState('room-safe01', (state) => ({ ...state, phase: 'in-progress' })))!];
+    for (const state of handedOut) {
+      try {
+        (state as { title: string }).title = 'scribbled';
+        (state.asked as unknown[]).push('scribbled');
+      } catch {
+        // A frozen state refuses the write outright, which is just as safe.
+      }
+    }
+    const stored = (await store.getRoom('room-safe01'))!.state;
+    expect(stored.title).toBe('Contract');
+    expect(stored.asked).toEqual([]);
+  });
+
   it('leaves the state alone when the mutation returns null', async () => {
     await store.createRoom({ state: roomState('room-cccccc'), tokenHashes: {} });
     const same = await store.updateState('room-cccccc', () => null);

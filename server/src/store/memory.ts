@@ -11,7 +11,24 @@ interface MemoryRoom {
 
 export const RECENT_PAIRINGS = 20;
 
-/** The embedded store: one process, nothing on disk. Values are copied in and out, as over a wire. */
+/**
+ * Deep-freezes a value, skipping what is frozen already: a new room state shares the unchanged parts
+ * of the one before it, so only what a mutation built gets walked.
+ */
+function freeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) freeze(child);
+  }
+  return value;
+}
+
+/**
+ * The embedded store: one process, nothing on disk. Values are copied in and out, as over a wire,
+ * except room states, which change on every room event and are large (the asked questions with
+ * their rubrics): they are kept frozen and handed out as they are, so a mutation builds a new state
+ * and one that writes into the old one throws instead of changing what is stored.
+ */
 export function createMemoryStore(options: { ttlSeconds: number; now?: () => number }): RoomStore {
   const now = options.now ?? Date.now;
   const rooms = new Map<string, MemoryRoom>();
@@ -47,7 +64,7 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
     kind: 'memory',
     async createRoom(record) {
       rooms.set(record.state.id, {
-        record: clone(record),
+        record: { state: freeze(clone(record.state)), tokenHashes: { ...record.tokenHashes } },
         participants: new Map(),
         docs: new Map(),
         expiresAt: now() + options.ttlSeconds * 1000,
@@ -56,7 +73,7 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
     },
     async getRoom(roomId) {
       const room = live(roomId);
-      return room ? clone(room.record) : null;
+      return room ? { state: room.record.state, tokenHashes: { ...room.record.tokenHashes } } : null;
     },
     async setTokenHash(roomId, role, hash) {
       const room = live(roomId);
@@ -67,10 +84,10 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
     async updateState(roomId, mutate: StateMutation): Promise<RoomState | null> {
       const room = live(roomId);
       if (!room) return null;
-      const next = mutate(clone(room.record.state));
-      if (!next) return clone(room.record.state);
-      room.record.state = clone({ ...next, version: room.record.state.version + 1 });
-      return clone(room.record.state);
+      const next = mutate(room.record.state);
+      if (!next) return room.record.state;
+      room.record.state = freeze({ ...next, version: room.record.state.version + 1 });
+      return room.record.state;
     },
     async touch(roomId) {
       const room = live(roomId);
