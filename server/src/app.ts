@@ -155,7 +155,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     },
   });
 
-  const yjs = createYjsEndpoint({ service, registry, logger, metrics, limits: config.limits, limiters });
+  const yjs = createYjsEndpoint({ service, registry, logger, metrics, limits: config.limits, limiters, heartbeatMs: config.heartbeatMs });
   httpServer.on('upgrade', (req, socket, head) => {
     if (!yjs.handleUpgrade(req, socket, head) && !req.url?.startsWith('/socket.io/')) socket.destroy();
   });

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   ROOMS_PER_IP_PER_HOUR: Positive.default(60),
   MAX_OBSERVERS: z.coerce.number().int().min(0).max(50).default(5),
   MATCH_CONFIRM_SECONDS: Positive.default(30),
+  HEARTBEAT_SECONDS: Positive.default(30),
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   compactEvery: number;
   /** A new peer pair has this long to arrive in their room before a no-show sends the other back to the queue. */
   matchConfirmSeconds: number;
+  /** Each document connection is pinged this often and closed if it did not answer the ping before. */
+  heartbeatMs: number;
   limits: Limits;
 }
 
@@ -77,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     roomTtlSeconds: e.ROOM_TTL_HOURS * 3600,
     compactEvery: e.DOC_COMPACT_EVERY,
     matchConfirmSeconds: e.MATCH_CONFIRM_SECONDS,
+    heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
       maxDocBytes: e.MAX_DOC_BYTES,

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
-import type { WebSocket } from 'ws';
+import { WebSocket } from 'ws';
 import { createRoom } from '../../tests/support/client.js';
 import type { CreatedRoom } from '../../tests/support/client.js';
 import { startTestServer } from '../../tests/support/server.js';
@@ -95,6 +95,28 @@ describe('Yjs endpoint', () => {
     mover.provider.ws!.send(encoding.toUint8Array(encoder));
     await expect.poll(() => roundTrips).toBe(1);
     expect(echoed).toEqual([]);
+  });
+
+  it('closes a connection that stops answering pings and keeps one that answers', async () => {
+    const quick = await startTestServer({ heartbeatMs: 100 });
+    try {
+      const quickRoom = await createRoom(quick.url);
+      const path = `/yjs/${quickRoom.roomId}/code?token=${quickRoom.tokens.interviewer}`;
+      const url = `${quick.url.replace(/^http/, 'ws')}${path}`;
+      const silent = new WebSocket(url, { autoPong: false });
+      const answering = new WebSocket(url);
+      sockets.push(silent, answering);
+      await Promise.all([silent, answering].map((ws) => new Promise((resolve) => ws.once('open', resolve))));
+      const pingsAnswered = new Promise<void>((resolve) => {
+        let pings = 0;
+        answering.on('ping', () => (pings += 1) === 4 && resolve());
+      });
+      expect(await closeCode(silent)).toBe(1006);
+      await pingsAnswered;
+      expect(answering.readyState).toBe(WebSocket.OPEN);
+    } finally {
+      await quick.close();
+    }
   });
 
   it('refuses the candidate the private notes with 403', async () => {

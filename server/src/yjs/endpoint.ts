@@ -15,7 +15,6 @@ import type { DocRegistry } from './registry.js';
 import type { DocConnection, SharedDoc } from './shared-doc.js';
 
 export const YJS_PATH_PREFIX = '/yjs/';
-const HEARTBEAT_MS = 30_000;
 
 export interface YjsEndpointDeps {
   service: RoomService;
@@ -24,6 +23,7 @@ export interface YjsEndpointDeps {
   metrics: Metrics;
   limits: Limits;
   limiters: Limiters;
+  heartbeatMs: number;
 }
 
 /** Refuses an upgrade with a plain HTTP answer, which the browser's WebSocket reports as a failed connection. */
@@ -37,21 +37,8 @@ function reject(socket: Duplex, status: number, message: string): void {
 
 /** The y-websocket protocol at /yjs/<roomId>/<docName>?token=…, authorised at the upgrade. */
 export function createYjsEndpoint(deps: YjsEndpointDeps) {
-  const { service, registry, logger, metrics, limits, limiters } = deps;
+  const { service, registry, logger, metrics, limits, limiters, heartbeatMs } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
-
-  const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
-      const tracked = ws as WebSocket & { alive?: boolean };
-      if (tracked.alive === false) {
-        ws.terminate();
-        continue;
-      }
-      tracked.alive = false;
-      ws.ping();
-    }
-  }, HEARTBEAT_MS);
-  heartbeat.unref();
 
   const serve = (ws: WebSocket, roomId: string, name: DocName, role: Role, writable: boolean) => {
     metrics.yjsClients.inc();
@@ -85,8 +72,16 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
       }
     };
 
-    (ws as WebSocket & { alive?: boolean }).alive = true;
-    ws.on('pong', () => ((ws as WebSocket & { alive?: boolean }).alive = true));
+    // One timer per connection, not one sweep over all: thousands of pings (and their pongs) in
+    // one go stalled every room for a moment each time the sweep came round.
+    let alive = true;
+    const heartbeat = setInterval(() => {
+      if (!alive) return ws.terminate();
+      alive = false;
+      ws.ping();
+    }, heartbeatMs);
+    heartbeat.unref();
+    ws.on('pong', () => (alive = true));
     ws.on('message', (data, isBinary) => {
       if (!isBinary) {
         metrics.yjsRejected.inc({ reason: 'text-frame' });
@@ -105,6 +100,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
     });
     ws.on('error', (error) => logger.debug({ err: error.message, room: roomId }, 'Yjs socket error'));
     ws.on('close', () => {
+      clearInterval(heartbeat);
       metrics.yjsClients.dec();
       shared?.remove(connection);
       lease.release();
@@ -169,7 +165,6 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
 
     /** Tells every client to reconnect elsewhere, after their documents are flushed. */
     async close(): Promise<void> {
-      clearInterval(heartbeat);
       await registry.flushAll();
       for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'server shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
