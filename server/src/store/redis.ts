@@ -19,13 +19,13 @@ if current ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'json', ARGV[3])
 return 1`;
 
-/**
- * Sends `<doc> <id>\n<payload>` to the inbox of every other server holding the document and returns
- * how many there were; a server alone with a document publishes nothing and hears no echo of itself.
- */
 /** Stands where a stream id would, in the header of an awareness message. */
 const AWARENESS = 'awareness';
 
+/**
+ * Sends `<doc> <id>\n<payload>` to the inbox of every other server holding the document and returns
+ * 1 if there was any; a server alone with a document publishes nothing and hears no echo of itself.
+ */
 const toOtherHolders = `
 local function announce(holders, origin, inboxPrefix, header, payload)
   local message
@@ -125,8 +125,8 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
   // (EVALSHA + PUBLISH in bursts of 20: 52–55 µs per pair with it, 39–50 µs without).
   const redis = new Redis(options.url, { maxRetriesPerRequest: 3 });
   for (const [name, definition] of Object.entries(scripts)) redis.defineCommand(name, definition);
-  // Scripts run on the hot path (one per update): those issued in one turn of the event loop leave in
-  // one write instead of one system call each.
+  // Scripts carry the hot path (one per update, one per cursor move when others hold the document):
+  // those issued in one turn of the event loop leave in one write instead of one system call each.
   let corked: NodeJS.Immediate | undefined;
   const run = (name: ScriptName, ...args: (string | Buffer)[]): Promise<unknown> => {
     const stream = redis.status === 'ready' ? redis.stream : undefined;
