@@ -17,6 +17,8 @@ const root = new URL('../../', import.meta.url);
 const compose = parse(await readFile(new URL('docker-compose.yml', root), 'utf8'), { merge: true }) as { services: Record<string, Service> };
 const nginxConf = await readFile(new URL('deploy/nginx.conf', root), 'utf8');
 const { services } = compose;
+/** The body of one `upstream` block of the nginx config. */
+const upstream = (name: string) => new RegExp(`upstream ${name} \\{([^}]*)\\}`).exec(nginxConf)?.[1] ?? '';
 
 describe('docker-compose.yml', () => {
   it('declares Redis, two app replicas and nginx', () => {
@@ -46,12 +48,21 @@ describe('docker-compose.yml', () => {
     for (const name of ['redis', 'app1', 'app2']) expect(services[name]?.ports, name).toBeUndefined();
   });
 
-  it('mounts an nginx config that balances both replicas with WebSocket upgrade and no stickiness', () => {
+  it('mounts an nginx config that balances both replicas with WebSocket upgrade', () => {
     expect(services.nginx?.volumes).toContain('./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro');
-    expect(nginxConf).toMatch(/server app1:3000/);
-    expect(nginxConf).toMatch(/server app2:3000/);
+    expect(upstream('quorum')).toMatch(/server app1:3000[^;]*;\s*server app2:3000/);
+    expect(upstream('quorum')).not.toMatch(/hash|sticky/);
     expect(nginxConf).toMatch(/proxy_set_header Upgrade \$http_upgrade/);
     expect(nginxConf).toMatch(/proxy_http_version 1\.1/);
-    expect(nginxConf).not.toMatch(/ip_hash|sticky|hash \$/);
+    expect(nginxConf).not.toMatch(/ip_hash|sticky/);
+  });
+
+  it('pins the document connections of a room to one replica by a consistent hash of the room id', () => {
+    expect(upstream('quorum_documents')).toMatch(/hash \$document_room consistent;/);
+    expect(upstream('quorum_documents')).toMatch(/server app1:3000[^;]*;\s*server app2:3000/);
+    expect(nginxConf).toMatch(/location \/yjs\/ \{\s*proxy_pass http:\/\/quorum_documents;/);
+    const [, pattern] = /map \$uri \$document_room \{\s*~(\S+)/.exec(nginxConf) ?? [];
+    const room = new RegExp(pattern!).exec('/yjs/AbC_-12345/board')?.groups?.room;
+    expect(room).toBe('AbC_-12345');
   });
 });
