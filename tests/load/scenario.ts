@@ -38,7 +38,7 @@ function serverLoopOf(replies: ProbeReply[]): ServerLoop {
 function stepLine(target: Target, step: StepResult): string {
   const { window: w, cpu } = step;
   const parts = [
-    `${target.id.padEnd(20)} ${String(step.rooms).padStart(5)} rooms`,
+    `${target.id.padEnd(26)} ${String(step.rooms).padStart(5)} rooms`,
     `update p50 ${w.update.p50} p99 ${w.update.p99} max ${w.update.max} ms`,
     `in ${w.perSecond.updatesIn}/s out ${w.perSecond.updatesOut}/s`,
     `cpu server ${Math.round(cpu.server)}% gen ${Math.round(cpu.generator)}%${cpu.redis === null ? '' : ` redis ${Math.round(cpu.redis)}%`} rest ${Math.round(cpu.rest)}% steal ${Math.round(cpu.steal)}%`,
@@ -85,7 +85,7 @@ export async function runScenario(target: Target, mode: Mode, options: ScenarioO
         redis: (await redisInfo()).usedMemory,
       };
     };
-    const address = { protocol: target.protocol, urls: servers.map((s) => s.url), runId: options.runId };
+    const address = { protocol: target.protocol, urls: servers.map((s) => s.url), placement: target.placement, runId: options.runId };
     await generator.call({ cmd: 'init', target: address });
     const baseline = await memory();
 

@@ -44,10 +44,16 @@ export class Addressing {
     };
   }
 
-  /** With two processes the interviewer and the candidate always sit on different ones. */
+  /** Split over two processes, the interviewer and the candidate always sit on different ones. */
   serverFor(role: Role, roomIndex: number): number {
     if (this.processes === 1) return 0;
+    if (this.target.placement === 'pinned') return roomIndex % 2;
     return role === 'interviewer' ? 0 : role === 'candidate' ? 1 : roomIndex % 2;
+  }
+
+  /** The process the `n`th joiner of the 1 MB room (held on process 0) connects to. */
+  joinServer(n: number): number {
+    return this.target.placement === 'pinned' ? 0 : n % this.processes;
   }
 
   client(room: RoomAddress, role: Role, doc: DocName, server: number, observer: ClientObserver, initial?: Uint8Array): DocClient {

@@ -60,13 +60,13 @@ export class HeavyRoom {
     return { edits: this.history.edits, bytes: this.history.bytes, stateBytes: this.history.stateBytes };
   }
 
-  /** Joins spread over `ms` (none starts after it); with two processes, alternately on each. */
+  /** Joins spread over `ms` (none starts after it); split over two processes, alternately on each. */
   async warmJoins(count: number, ms: number): Promise<JoinStats> {
     const stats = this.newStats();
     const deadline = performance.now() + ms;
     for (let i = 0; i < count && performance.now() < deadline; i += 1) {
       await sleep(ms / count / 2);
-      await this.join(i % this.addressing.processes, stats);
+      await this.join(this.addressing.joinServer(i), stats);
       await sleep(ms / count / 2);
     }
     return this.summary(stats);
@@ -78,7 +78,7 @@ export class HeavyRoom {
     const stats = this.newStats();
     for (let i = 0; i < count; i += 1) {
       await sleep(unloadMs);
-      await this.join(i % this.addressing.processes, stats);
+      await this.join(this.addressing.joinServer(i), stats);
     }
     return this.summary(stats);
   }

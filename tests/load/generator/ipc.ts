@@ -1,11 +1,12 @@
 /** Messages between the bench (parent) and the load generator process. */
 import type { LatencySummary } from '../metrics/histogram.js';
-import type { Protocol } from '../servers/targets.js';
+import type { Placement, Protocol } from '../servers/targets.js';
 
 export interface GeneratorTarget {
   protocol: Protocol;
-  /** One base URL per server process; a room's clients are spread over them. */
+  /** One base URL per server process; a room's clients are spread over them as `placement` says. */
   urls: string[];
+  placement: Placement;
   /** Names reference rooms apart between runs that share a Redis. */
   runId: string;
 }
