@@ -44,10 +44,15 @@ export class Addressing {
     };
   }
 
-  /** Split over two processes, the interviewer and the candidate always sit on different ones. */
+  /** The process a client's documents connect to: split, the interviewer and the candidate sit on different ones. */
   serverFor(role: Role, roomIndex: number): number {
+    if (this.target.placement === 'pinned') return roomIndex % this.processes;
+    return this.socketServerFor(role, roomIndex);
+  }
+
+  /** Room sockets are never pinned: nginx balances Socket.IO round-robin, so they stay split. */
+  socketServerFor(role: Role, roomIndex: number): number {
     if (this.processes === 1) return 0;
-    if (this.target.placement === 'pinned') return roomIndex % 2;
     return role === 'interviewer' ? 0 : role === 'candidate' ? 1 : roomIndex % 2;
   }
 

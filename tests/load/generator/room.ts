@@ -102,7 +102,7 @@ export class Room {
   private async joinRoomSockets(): Promise<void> {
     const { addressing } = this.context;
     for (const role of ROLES) {
-      const url = addressing.url(addressing.serverFor(role, this.index));
+      const url = addressing.url(addressing.socketServerFor(role, this.index));
       this.sockets.set(role, await joinRoomSocket(url, this.address.roomId, this.address.tokens![role], role));
     }
     this.sockets.get('candidate')!.on('room:state', () => {

@@ -15,7 +15,8 @@ export type TargetId =
 /**
  * How two processes share a room's clients. `split`: the interviewer and the candidate always sit
  * on different processes, so every update crosses Redis (the worst case). `pinned`: all of a room's
- * clients on one process, alternating by room, as `deploy/nginx.conf` routes them.
+ * document connections on one process, alternating by room, as `deploy/nginx.conf` routes them
+ * (Quorum's room sockets stay split, as nginx balances Socket.IO round-robin).
  */
 export type Placement = 'split' | 'pinned';
 
