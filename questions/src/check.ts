@@ -1,25 +1,30 @@
 import type { QuestionType } from '@quorum/shared';
-import { requiredMix, requiredTopics } from './coverage.js';
 import { readFile } from 'node:fs/promises';
+import { requiredMix, requiredTopics, requiredTotal } from './coverage.js';
+import { coverageTable } from './coverage-table.js';
 import { BankError, loadBank, parseQuestionFile } from './loader.js';
+import { kitProblems } from './run-kit.js';
 
-/** With file arguments, validates just those files (useful while writing new entries). */
+/** With file arguments, validates just those files, running coding kits too (useful while writing entries). */
 async function checkFiles(files: string[]): Promise<void> {
   for (const file of files) {
     try {
-      parseQuestionFile(file, await readFile(file, 'utf8'));
+      const question = parseQuestionFile(file, await readFile(file, 'utf8'));
+      const problems = question.code ? await kitProblems(question.code) : [];
+      if (problems.length > 0) throw new Error(`${file}: code: ${problems.join('; ')}`);
       console.log(`ok ${file}`);
     } catch (error) {
-      console.error(error instanceof BankError ? error.message : String(error));
+      console.error(error instanceof Error ? error.message : String(error));
       process.exitCode = 1;
     }
   }
 }
 
-/** `npm run check -w questions`: validates the bank and reports coverage gaps, exiting non-zero on any. */
+/** `npm run check:bank`: validates the bank, prints its coverage, and exits non-zero on any gap. */
 async function main(): Promise<void> {
   const bank = await loadBank();
   const problems: string[] = [];
+  if (bank.questions.length < requiredTotal) problems.push(`${bank.questions.length} questions, needs ${requiredTotal}`);
   const counts = new Map<QuestionType, number>();
   for (const question of bank.questions) counts.set(question.type, (counts.get(question.type) ?? 0) + 1);
   for (const [type, least] of Object.entries(requiredMix) as [QuestionType, number][]) {
@@ -28,9 +33,9 @@ async function main(): Promise<void> {
   }
   for (const topic of requiredTopics) {
     const found = bank.questions.some((q) => q.tags.includes(topic.tag) && (!topic.type || q.type === topic.type));
-    if (!found) problems.push(`topic "${topic.label}" (tag ${topic.tag}${topic.type ? `, type ${topic.type}` : ''}) is not covered`);
+    if (!found) problems.push(`"${topic.label}" (tag ${topic.tag}${topic.type ? `, type ${topic.type}` : ''}) is not covered`);
   }
-  console.log(`${bank.questions.length} questions: ${[...counts].map(([t, n]) => `${n} ${t}`).join(', ')}`);
+  console.log(coverageTable(bank.questions));
   if (problems.length > 0) {
     console.error(problems.map((p) => `- ${p}`).join('\n'));
     process.exitCode = 1;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Question, formatIssues } from '@quorum/shared';
 import { parse as parseYaml } from 'yaml';
+import { ruleViolations } from './rules.js';
 
 /** The bank that ships with the package: `questions/bank/<type>/<id>.yaml`. */
 export const defaultBankDir = fileURLToPath(new URL('../bank', import.meta.url));
@@ -35,6 +36,8 @@ export function parseQuestionFile(file: string, text: string): Question {
   if (result.data.id !== expectedId) {
     throw new BankError(file, 'id', `must match the file name "${expectedId}"`);
   }
+  const [broken] = ruleViolations(result.data);
+  if (broken) throw new BankError(file, broken.field, broken.message);
   return result.data;
 }
 

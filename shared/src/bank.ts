@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { Topic } from './topics.js';
 
-export const QuestionType = z.enum(['concept', 'system-design', 'coding', 'tooling', 'scenario']);
+export const QuestionType = z.enum(['concept', 'system-design', 'coding', 'tooling', 'scenario', 'behavioural']);
 export type QuestionType = z.infer<typeof QuestionType>;
 
 export const Difficulty = z.enum(['junior', 'mid', 'senior', 'staff']);
@@ -21,10 +22,22 @@ export const RubricCriterion = z.strictObject({
 });
 export type RubricCriterion = z.infer<typeof RubricCriterion>;
 
+/**
+ * A signal is matched as whole words (case-insensitive), so it must be a word or phrase of letters,
+ * digits, spaces, hyphens and apostrophes, at least three characters: a stem like `lso` would match
+ * inside "also".
+ */
+const Signal = z
+  .string()
+  .trim()
+  .min(3, 'must be at least three characters')
+  .max(60)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} '+.\-/]*$/u, 'must be a plain word or phrase');
+
 export const KeyPoint = z.strictObject({
   point: Text,
   /** Words or phrases whose presence in a written answer suggests the point was made. */
-  signals: z.array(Text).min(1, 'needs at least one signal phrase'),
+  signals: z.array(Signal).min(1, 'needs at least one signal phrase'),
 });
 export type KeyPoint = z.infer<typeof KeyPoint>;
 
@@ -35,11 +48,75 @@ export const Reference = z.strictObject({
 });
 export type Reference = z.infer<typeof Reference>;
 
+export const CandidateLevel = z.enum(['mid', 'senior', 'staff']);
+export type CandidateLevel = z.infer<typeof CandidateLevel>;
+
+export const LevelExpectation = z.strictObject({
+  /** What a candidate at this level must show on this question. */
+  shows: Text,
+  /** The question score (0–100) that passes at this level. */
+  passScore: z.number().int().min(0).max(100),
+});
+export type LevelExpectation = z.infer<typeof LevelExpectation>;
+
+export const LevelExpectations = z
+  .strictObject({ mid: LevelExpectation, senior: LevelExpectation, staff: LevelExpectation })
+  .refine((e) => e.mid.passScore <= e.senior.passScore && e.senior.passScore <= e.staff.passScore, {
+    message: 'pass scores must not fall as the level rises',
+  });
+export type LevelExpectations = z.infer<typeof LevelExpectations>;
+
+export const ScoreLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export type ScoreLevel = z.infer<typeof ScoreLevel>;
+
+/** A written answer at a known level: calibrates interviewers and labels the practice grader's data. */
+export const ExampleAnswer = z.strictObject({
+  level: ScoreLevel,
+  answer: Text.min(40, 'must be at least 40 characters'),
+  /** One line on why the answer earns its level. */
+  why: Text,
+  /** The level the answer earns on each rubric criterion, by criterion id. */
+  criteria: z.record(Slug, ScoreLevel),
+});
+export type ExampleAnswer = z.infer<typeof ExampleAnswer>;
+
+/** The languages a coding question ships code and tests in (TypeScript runs the JavaScript tests). */
+export const KitLanguage = z.enum(['python', 'javascript']);
+export type KitLanguage = z.infer<typeof KitLanguage>;
+
+const PerLanguage = z.strictObject({ python: Text, javascript: Text });
+
+/**
+ * One test case, in each language: a function body that returns the actual value, compared as JSON
+ * with `expected`. The body runs after the solution, in its scope.
+ */
+export const CodeTestCase = z.strictObject({
+  name: Text.max(200),
+  expected: z.json(),
+  python: Text,
+  javascript: Text,
+});
+export type CodeTestCase = z.infer<typeof CodeTestCase>;
+
+/** What a coding question runs: visible tests the candidate may see, hidden ones for the interviewer. */
+export const CodingKit = z.strictObject({
+  starter: PerLanguage,
+  reference: PerLanguage,
+  visibleTests: z.array(CodeTestCase).min(2, 'needs at least two visible tests'),
+  hiddenTests: z.array(CodeTestCase).min(2, 'needs at least two hidden tests'),
+});
+export type CodingKit = z.infer<typeof CodingKit>;
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
 export const Question = z.strictObject({
   id: Slug,
   title: Text.max(140),
   type: QuestionType,
   difficulty: Difficulty,
+  /** 1–3 topics from the controlled list; filters, history and reports use these. */
+  topics: z.array(Topic).min(1, 'needs at least one topic').max(3, 'takes at most three topics'),
+  /** Free tags, for search only. */
   tags: z.array(Slug).min(1, 'needs at least one tag'),
   timeLimitMinutes: z.number().int().min(1).max(120),
   /** Markdown; the only part of a question a candidate ever sees, together with revealed hints. */
@@ -50,6 +127,16 @@ export const Question = z.strictObject({
   redFlags: z.array(Text).min(1, 'needs at least one red flag'),
   references: z.array(Reference).default([]),
   rubric: z.array(RubricCriterion).min(3, 'needs at least three criteria'),
+  /** What an excellent answer says. Interviewer-only, like everything below the prompt and hints. */
+  modelAnswer: Text.refine((t) => wordCount(t) >= 150 && wordCount(t) <= 400, 'must be 150–400 words'),
+  levelExpectations: LevelExpectations,
+  /** Example answers at levels 1, 2, 3 and 4, one each. */
+  examples: z
+    .array(ExampleAnswer)
+    .length(4, 'needs one example at each level 1–4')
+    .refine((list) => [1, 2, 3, 4].every((level) => list.some((e) => e.level === level)), 'needs one example at each level 1–4'),
+  /** Coding questions only. */
+  code: CodingKit.optional(),
 });
 export type Question = z.infer<typeof Question>;
 export type QuestionInput = z.input<typeof Question>;
@@ -60,6 +147,7 @@ export const QuestionSummary = Question.pick({
   title: true,
   type: true,
   difficulty: true,
+  topics: true,
   tags: true,
   timeLimitMinutes: true,
 });
@@ -105,6 +193,6 @@ export function matchesQuery(question: Question, query: BankQuery): boolean {
 }
 
 export function summarize(question: Question): QuestionSummary {
-  const { id, title, type, difficulty, tags, timeLimitMinutes } = question;
-  return { id, title, type, difficulty, tags, timeLimitMinutes };
+  const { id, title, type, difficulty, topics, tags, timeLimitMinutes } = question;
+  return { id, title, type, difficulty, topics, tags, timeLimitMinutes };
 }

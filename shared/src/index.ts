@@ -1,4 +1,7 @@
 export * from './bank.js';
+export * from './topics.js';
+export * from './phrases.js';
+export * from './code-harness.js';
 export * from './clock.js';
 export * from './codes.js';
 export * from './docs.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Difficulty, KeyPoint, Question, Reference, RubricCriterion } from './bank.js';
+import { Difficulty, ExampleAnswer, KeyPoint, LevelExpectations, Question, Reference, RubricCriterion } from './bank.js';
+import { Topic } from './topics.js';
 import { StageState, Timer } from './clock.js';
 import { RoomId } from './ids.js';
 import { Role, seesPrivate } from './roles.js';
@@ -29,6 +30,7 @@ export function canMovePhase(from: Phase, to: Phase): boolean {
 export const RoomQuestion = Question.extend({
   source: z.enum(['bank', 'custom']),
   difficulty: Difficulty.optional(),
+  topics: z.array(Topic).default([]),
   tags: z.array(z.string()),
   hints: z.array(z.string()),
   followUps: z.array(z.string()),
@@ -36,6 +38,10 @@ export const RoomQuestion = Question.extend({
   redFlags: z.array(z.string()),
   references: z.array(Reference),
   rubric: z.array(RubricCriterion),
+  // A custom question, or one copied from the bank before these existed, has none.
+  modelAnswer: z.string().optional(),
+  levelExpectations: LevelExpectations.optional(),
+  examples: z.array(ExampleAnswer).default([]),
 });
 export type RoomQuestion = z.infer<typeof RoomQuestion>;
 

@@ -26,6 +26,7 @@ function fromCustom(input: z.output<typeof CustomQuestionInput>): RoomQuestion {
     source: 'custom',
     title: input.title,
     type: input.type,
+    topics: [],
     tags: [],
     timeLimitMinutes: input.timeLimitMinutes,
     prompt: input.prompt,
@@ -35,6 +36,7 @@ function fromCustom(input: z.output<typeof CustomQuestionInput>): RoomQuestion {
     redFlags: [],
     references: [],
     rubric: input.rubric,
+    examples: [],
   };
 }
 
