@@ -2,6 +2,8 @@ export * from './bank.js';
 export * from './topics.js';
 export * from './phrases.js';
 export * from './code-harness.js';
+export * from './practice.js';
+export * from './grading/index.js';
 export * from './clock.js';
 export * from './codes.js';
 export * from './docs.js';
