@@ -1,6 +1,7 @@
 import type { QuestionType } from '@quorum/shared';
 import { readFile } from 'node:fs/promises';
 import { requiredMix, requiredTopics, requiredTotal } from './coverage.js';
+import { calibrate } from './calibration.js';
 import { coverageTable } from './coverage-table.js';
 import { BankError, loadBank, parseQuestionFile } from './loader.js';
 import { kitProblems } from './run-kit.js';
@@ -36,6 +37,14 @@ async function main(): Promise<void> {
     if (!found) problems.push(`"${topic.label}" (tag ${topic.tag}${topic.type ? `, type ${topic.type}` : ''}) is not covered`);
   }
   console.log(coverageTable(bank.questions));
+  // An example the grader puts two levels away is one whose level its own text does not support.
+  const calibration = calibrate(bank.questions);
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+  console.log(
+    `\ngrader on ${calibration.examples} examples: verdicts agree ${percent(calibration.verdictAgreement)}, ` +
+      `level within ±1 ${percent(calibration.withinOneLevel)} (exact ${percent(calibration.exactLevel)}), pairs in order ${percent(calibration.pairsInOrder)}`,
+  );
+  for (const o of calibration.outliers) problems.push(`${o.id}: the level-${o.level} example reads as level ${o.graded}`);
   if (problems.length > 0) {
     console.error(problems.map((p) => `- ${p}`).join('\n'));
     process.exitCode = 1;

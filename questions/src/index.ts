@@ -3,6 +3,8 @@ export type { Bank } from './loader.js';
 export { requiredMix, requiredTopics, requiredTotal } from './coverage.js';
 export { coverageTable } from './coverage-table.js';
 export { kitProblems, runKit } from './run-kit.js';
+export { calibrate, labelledScore } from './calibration.js';
+export type { Calibration } from './calibration.js';
 export type { KitRun } from './run-kit.js';
 export { ruleViolations, weightedLevel } from './rules.js';
 export type { RuleViolation } from './rules.js';

@@ -17,6 +17,8 @@ import { createMatchmaker } from './matchmaking/service.js';
 import { createSwap } from './matchmaking/swap.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { createGrading } from './practice/graders.js';
+import { createModelGrader } from './practice/model-grader.js';
 import { createHistoryService } from './history/service.js';
 import { createBroadcaster } from './rooms/context.js';
 import type { RoomServer } from './rooms/context.js';
@@ -65,6 +67,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const service = createRoomService({ store, bank });
   const scorecards = createScorecardService({ store });
   const history = createHistoryService({ store });
+  const grading = createGrading({ bank, logger, ...(config.llm ? { model: createModelGrader(config.llm) } : {}) });
 
   const app = createHttpApp({
     service,
@@ -74,6 +77,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     bank,
     metrics,
     limiters,
+    grading,
     logger,
     publicUrl: config.publicUrl,
     staticDir: config.staticDir ?? defaultStaticDir,

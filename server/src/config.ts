@@ -24,6 +24,11 @@ const EnvSchema = z.object({
   MAX_OBSERVERS: z.coerce.number().int().min(0).max(50).default(5),
   MATCH_CONFIRM_SECONDS: Positive.default(30),
   HEARTBEAT_SECONDS: Positive.default(30),
+  GRADES_PER_IP_PER_MINUTE: Positive.default(30),
+  LLM_BASE_URL: z.url().optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_TIMEOUT_SECONDS: Positive.default(20),
 });
 
 export interface Config {
@@ -43,6 +48,8 @@ export interface Config {
   matchConfirmSeconds: number;
   /** Each document connection is pinged this often and closed if it did not answer the ping before. */
   heartbeatMs: number;
+  /** An OpenAI-compatible model that grades practice answers too; unset grades deterministically only. */
+  llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
   limits: Limits;
 }
 
@@ -54,6 +61,7 @@ export interface Limits {
   eventsPerSecond: number;
   roomsPerIpPerHour: number;
   maxObservers: number;
+  gradesPerIpPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +77,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = result.data;
+  if (Boolean(e.LLM_BASE_URL) !== Boolean(e.LLM_MODEL)) {
+    throw new ConfigError('Invalid configuration:\n  LLM_BASE_URL and LLM_MODEL: set both to grade with a model, or neither');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -81,6 +92,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     compactEvery: e.DOC_COMPACT_EVERY,
     matchConfirmSeconds: e.MATCH_CONFIRM_SECONDS,
     heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
+    llm:
+      e.LLM_BASE_URL && e.LLM_MODEL
+        ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_SECONDS * 1000 }
+        : undefined,
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
       maxDocBytes: e.MAX_DOC_BYTES,
@@ -88,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       eventsPerSecond: e.EVENTS_PER_SECOND,
       roomsPerIpPerHour: e.ROOMS_PER_IP_PER_HOUR,
       maxObservers: e.MAX_OBSERVERS,
+      gradesPerIpPerMinute: e.GRADES_PER_IP_PER_MINUTE,
     },
   };
 }

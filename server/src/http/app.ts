@@ -6,6 +6,8 @@ import express from 'express';
 import type { Logger } from 'pino';
 import { bankRouter } from '../bank/router.js';
 import { historyRouter } from '../history/router.js';
+import type { Grading } from '../practice/graders.js';
+import { practiceRouter } from '../practice/router.js';
 import type { HistoryService } from '../history/service.js';
 import type { Limiters } from '../limits/index.js';
 import { scorecardRouter } from '../scorecards/router.js';
@@ -26,6 +28,7 @@ export interface HttpDeps {
   bank: Bank;
   metrics: Metrics;
   limiters: Limiters;
+  grading: Grading;
   logger: Logger;
   publicUrl: string | undefined;
   staticDir: string | undefined;
@@ -55,6 +58,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use('/api/rooms/:roomId/bank', bankRouter(deps));
   app.use('/api/rooms/:roomId', scorecardRouter(deps));
   app.use('/api/history', historyRouter(deps));
+  app.use('/api/practice', practiceRouter({ bank: deps.bank, grading: deps.grading, allowGrade: deps.limiters.allowGrade }));
 
   const staticDir = deps.staticDir;
   if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {

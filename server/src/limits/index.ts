@@ -40,20 +40,34 @@ export function createLimiters(limits: Limits, metrics: Metrics, redis?: { clien
         insuranceLimiter: roomsPerIpMemory,
       })
     : roomsPerIpMemory;
+  const gradesPerIpMemory = new RateLimiterMemory({ points: limits.gradesPerIpPerMinute, duration: 60 });
+  const gradesPerIp = redis
+    ? new RateLimiterRedis({
+        storeClient: redis.client,
+        keyPrefix: `${redis.prefix}rate:grades`,
+        points: limits.gradesPerIpPerMinute,
+        duration: 60,
+        insuranceLimiter: gradesPerIpMemory,
+      })
+    : gradesPerIpMemory;
   const perSecond: Record<ConnectionLimit, number> = { 'socket-events': limits.eventsPerSecond, 'yjs-messages': limits.yjsMessagesPerSecond };
+
+  const allow = async (limiter: typeof roomsPerIp, name: string, ip: string) => {
+    try {
+      await limiter.consume(ip);
+      return true;
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      metrics.rateLimited.inc({ limit: name });
+      return false;
+    }
+  };
 
   return {
     /** Resolves false (and counts a rejection) when this address created too many rooms this hour. */
-    async allowRoom(ip: string): Promise<boolean> {
-      try {
-        await roomsPerIp.consume(ip);
-        return true;
-      } catch (error) {
-        if (!(error instanceof RateLimiterRes)) throw error;
-        metrics.rateLimited.inc({ limit: 'rooms-per-ip' });
-        return false;
-      }
-    },
+    allowRoom: (ip: string): Promise<boolean> => allow(roomsPerIp, 'rooms-per-ip', ip),
+    /** Resolves false (and counts a rejection) when this address graded too many practice answers this minute. */
+    allowGrade: (ip: string): Promise<boolean> => allow(gradesPerIp, 'grades-per-ip', ip),
     /** A new connection's own limit: false (counted) once it is over. */
     forConnection(name: ConnectionLimit): () => boolean {
       const take = perSecondWindow(perSecond[name]);

@@ -4,7 +4,7 @@ import type { CriterionGrade, GradeResult } from '../practice.js';
 import { criteriaOfKeyPoints } from './criteria.js';
 import { matchKeyPoint, prepareKeyPoint, sentenceStrength, type KeyPointMatch, type PreparedKeyPoint } from './keypoints.js';
 import { functionWordShare } from './language.js';
-import { relevanceOf, type Corpus } from './relevance.js';
+import { fitOf, type Corpus } from './relevance.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 /** Grades written answers to one question; made once per question and reused for every answer. */
@@ -51,7 +51,6 @@ export function prepareGrader(question: Question, corpus: Corpus): QuestionGrade
   const points = question.keyPoints.map(prepareKeyPoint);
   const owned = criteriaOfKeyPoints(question.rubric, points);
   const promptGrams = trigrams(normalizeText(`${question.title}\n${question.prompt}`).trim().split(' '));
-  const vocabulary = corpus.vocabularyOf(question);
 
   return {
     question,
@@ -65,9 +64,11 @@ export function prepareGrader(question: Question, corpus: Corpus): QuestionGrade
       // Prose of a few words, or a list of terms with no sentence around them, cannot show reasoning.
       const brevity = words.length < 25 ? 0.5 : words.length < 50 ? 0.8 : 1;
       const prose = Math.max(0, Math.min(1, (functionWordShare(words) - 0.1) / 0.15));
-      // Below a third of its words in this question's language, an answer is about something else.
-      const relevance = relevanceOf(sentences.map((s) => s.text).join('\n'), vocabulary, corpus);
-      const onTopic = Math.max(0, Math.min(1, (relevance - 0.15) / 0.2));
+      // An answer with little of this question's language, or that fits another question clearly
+      // better, is about something else.
+      const fit = fitOf(sentences.map((s) => s.text).join('\n'), question, corpus);
+      const ratio = fit.bestOther === 0 ? 1 : fit.own / fit.bestOther;
+      const onTopic = Math.max(0, Math.min(1, (fit.own - 0.15) / 0.2)) * Math.max(0, Math.min(1, (ratio - 0.75) / 0.2));
 
       let weighted = 0;
       let weights = 0;

@@ -14,6 +14,8 @@ const termsOf = (text: string) =>
 /** The words each question's own material uses, and how many questions use each word. */
 export interface Corpus {
   vocabularyOf(question: Question): ReadonlySet<string>;
+  /** Every question's vocabulary, by question id. */
+  readonly vocabularies: ReadonlyMap<string, ReadonlySet<string>>;
   /** Inverse document frequency: rare words tell questions apart. */
   weight(term: string): number;
 }
@@ -32,6 +34,7 @@ export function buildCorpus(questions: readonly Question[]): Corpus {
   }
   const n = questions.length;
   return {
+    vocabularies,
     vocabularyOf: (question) => vocabularies.get(question.id) ?? termsOf(question.prompt),
     weight: (term) => Math.log((n + 1) / ((counts.get(term) ?? 0) + 1)) + 0.1,
   };
@@ -42,12 +45,30 @@ export function buildCorpus(questions: readonly Question[]): Corpus {
  * answer to another question shares the common words of the field but few of this one's own.
  */
 export function relevanceOf(answer: string, vocabulary: ReadonlySet<string>, corpus: Corpus): number {
+  return relevanceOfTerms([...termsOf(answer)], vocabulary, corpus);
+}
+
+function relevanceOfTerms(terms: readonly string[], vocabulary: ReadonlySet<string>, corpus: Corpus): number {
   let shared = 0;
   let total = 0;
-  for (const term of termsOf(answer)) {
+  for (const term of terms) {
     const w = corpus.weight(term);
     total += w;
     if (vocabulary.has(term)) shared += w;
   }
   return total === 0 ? 0 : shared / total;
+}
+
+/**
+ * How well an answer fits its question, and how well it fits the best other question of the bank: a
+ * good answer to a neighbouring question (a news-feed design graded as the fan-out question) shares
+ * much of this one's language, but fits its own question better.
+ */
+export function fitOf(answer: string, question: Question, corpus: Corpus): { own: number; bestOther: number } {
+  const terms = [...termsOf(answer)];
+  let bestOther = 0;
+  for (const [id, vocabulary] of corpus.vocabularies) {
+    if (id !== question.id) bestOther = Math.max(bestOther, relevanceOfTerms(terms, vocabulary, corpus));
+  }
+  return { own: relevanceOfTerms(terms, corpus.vocabularyOf(question), corpus), bestOther };
 }
