@@ -19,6 +19,9 @@ import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createGrading } from './practice/graders.js';
 import { createModelGrader } from './practice/model-grader.js';
+import { createMemorySoloStore } from './practice/sessions/memory.js';
+import { createRedisSoloStore } from './practice/sessions/redis.js';
+import { createSoloService } from './practice/sessions/service.js';
 import { createHistoryService } from './history/service.js';
 import { createBroadcaster } from './rooms/context.js';
 import type { RoomServer } from './rooms/context.js';
@@ -67,6 +70,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const service = createRoomService({ store, bank });
   const scorecards = createScorecardService({ store });
   const history = createHistoryService({ store });
+  const soloStore = redis ? createRedisSoloStore(redis, config.redisPrefix) : createMemorySoloStore();
   const grading = createGrading({ bank, logger, ...(config.llm ? { model: createModelGrader(config.llm) } : {}) });
 
   const app = createHttpApp({
@@ -78,6 +82,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     metrics,
     limiters,
     grading,
+    solo: createSoloService({ store: soloStore, bank, grading }),
     logger,
     publicUrl: config.publicUrl,
     staticDir: config.staticDir ?? defaultStaticDir,

@@ -3,6 +3,7 @@ export * from './topics.js';
 export * from './phrases.js';
 export * from './code-harness.js';
 export * from './practice.js';
+export * from './solo.js';
 export * from './grading/index.js';
 export * from './clock.js';
 export * from './codes.js';

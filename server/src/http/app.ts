@@ -8,6 +8,8 @@ import { bankRouter } from '../bank/router.js';
 import { historyRouter } from '../history/router.js';
 import type { Grading } from '../practice/graders.js';
 import { practiceRouter } from '../practice/router.js';
+import { soloRouter } from '../practice/sessions/router.js';
+import type { SoloService } from '../practice/sessions/service.js';
 import type { HistoryService } from '../history/service.js';
 import type { Limiters } from '../limits/index.js';
 import { scorecardRouter } from '../scorecards/router.js';
@@ -29,6 +31,7 @@ export interface HttpDeps {
   metrics: Metrics;
   limiters: Limiters;
   grading: Grading;
+  solo: SoloService;
   logger: Logger;
   publicUrl: string | undefined;
   staticDir: string | undefined;
@@ -58,6 +61,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use('/api/rooms/:roomId/bank', bankRouter(deps));
   app.use('/api/rooms/:roomId', scorecardRouter(deps));
   app.use('/api/history', historyRouter(deps));
+  app.use('/api/solo', soloRouter(deps));
   app.use('/api/practice', practiceRouter({ bank: deps.bank, grading: deps.grading, allowGrade: deps.limiters.allowGrade }));
 
   const staticDir = deps.staticDir;

@@ -20,9 +20,14 @@ export function createGrading(deps: { bank: Bank; model?: ModelGrader; logger: L
   };
 
   return {
+    /** A spoken answer graded from the person's own tick of the key points they made. */
+    selfCheck(question: Question, covered: readonly boolean[], target: CandidateLevel): GradeResult {
+      return deterministic(question).gradeSelfCheck(covered, target);
+    },
     async grade(question: Question, answer: string, target: CandidateLevel): Promise<GradeResult> {
       const fallback = deterministic(question).grade(answer, target);
-      if (!deps.model) return fallback;
+      // Nothing to ask a model about an empty answer (a clock that ran out on a blank page).
+      if (!deps.model || answer.trim() === '') return fallback;
       try {
         return await deps.model.grade(question, answer, target);
       } catch (error) {

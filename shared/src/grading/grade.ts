@@ -11,6 +11,11 @@ import { splitSentences, type Sentence } from './sentences.js';
 export interface QuestionGrader {
   readonly question: Question;
   grade(answer: string, target?: CandidateLevel): GradeResult;
+  /**
+   * The grade of a spoken answer without a transcript: the person ticks the key points they made
+   * (by index), and the rubric maths is the same as for a written answer.
+   */
+  gradeSelfCheck(covered: readonly boolean[], target?: CandidateLevel): GradeResult;
 }
 
 const trigrams = (words: readonly string[]) => {
@@ -52,6 +57,34 @@ export function prepareGrader(question: Question, corpus: Corpus): QuestionGrade
   const owned = criteriaOfKeyPoints(question.rubric, points);
   const promptGrams = trigrams(normalizeText(`${question.title}\n${question.prompt}`).trim().split(' '));
 
+  const resultOf = (matches: readonly KeyPointMatch[], factor: number, target: CandidateLevel, feedback: string[]): GradeResult => {
+    const overall = matches.reduce((sum, m) => sum + m.credit, 0) / Math.max(1, matches.length);
+    let weighted = 0;
+    let weights = 0;
+    const criteria: CriterionGrade[] = question.rubric.map((criterion, c) => {
+      const mine = owned[c] ?? [];
+      const share = mine.length > 0 ? mine.reduce((sum, k) => sum + (matches[k]?.credit ?? 0), 0) / mine.length : overall;
+      const continuous = 1 + 3 * Math.min(1, share * factor);
+      weighted += criterion.weight * ((continuous - 1) / 3);
+      weights += criterion.weight;
+      return { id: criterion.id, level: Math.round(continuous) as ScoreLevel, reason: criterionReason(points, matches, mine) };
+    });
+    const score = Math.round((weights === 0 ? 0 : (weighted / weights) * 100) * 10) / 10;
+    const passScore = question.levelExpectations[target].passScore;
+    return {
+      questionId: question.id,
+      verdict: score >= passScore ? 'pass' : 'fail',
+      score,
+      level: levelOf(score),
+      target: { level: target, passScore },
+      criteria,
+      keyPoints: matches.map((m, k) => ({ point: points[k]?.point ?? '', covered: m.credit > 0, evidence: m.evidence ? clip(m.evidence.text) : null })),
+      feedback,
+      grader: 'deterministic',
+      fallbackReason: null,
+    };
+  };
+
   return {
     question,
     grade(answer, target = 'senior') {
@@ -60,7 +93,6 @@ export function prepareGrader(question: Question, corpus: Corpus): QuestionGrade
       const words = sentences.flatMap((s) => s.words);
       const strengths = new Map(sentences.map((s) => [s, sentenceStrength(s, points)] as const));
       const matches = points.map((p) => matchKeyPoint(p, sentences, (s) => strengths.get(s) ?? 0));
-      const overall = matches.reduce((sum, m) => sum + m.credit, 0) / Math.max(1, matches.length);
       // Prose of a few words, or a list of terms with no sentence around them, cannot show reasoning.
       const brevity = words.length < 25 ? 0.5 : words.length < 50 ? 0.8 : 1;
       const prose = Math.max(0, Math.min(1, (functionWordShare(words) - 0.1) / 0.15));
@@ -70,35 +102,14 @@ export function prepareGrader(question: Question, corpus: Corpus): QuestionGrade
       const ratio = fit.bestOther === 0 ? 1 : fit.own / fit.bestOther;
       const onTopic = Math.max(0, Math.min(1, (fit.own - 0.15) / 0.2)) * Math.max(0, Math.min(1, (ratio - 0.75) / 0.2));
 
-      let weighted = 0;
-      let weights = 0;
-      const criteria: CriterionGrade[] = question.rubric.map((criterion, c) => {
-        const mine = owned[c] ?? [];
-        const share = mine.length > 0 ? mine.reduce((sum, k) => sum + (matches[k]?.credit ?? 0), 0) / mine.length : overall;
-        const continuous = 1 + 3 * Math.min(1, share * brevity * prose * onTopic);
-        weighted += criterion.weight * ((continuous - 1) / 3);
-        weights += criterion.weight;
-        return { id: criterion.id, level: Math.round(continuous) as ScoreLevel, reason: criterionReason(points, matches, mine) };
-      });
-      const score = Math.round((weights === 0 ? 0 : (weighted / weights) * 100) * 10) / 10;
-      const passScore = question.levelExpectations[target].passScore;
-
-      return {
-        questionId: question.id,
-        verdict: score >= passScore ? 'pass' : 'fail',
-        score,
-        level: levelOf(score),
-        target: { level: target, passScore },
-        criteria,
-        keyPoints: matches.map((m, k) => ({
-          point: points[k]?.point ?? '',
-          covered: m.credit > 0,
-          evidence: m.evidence ? clip(m.evidence.text) : null,
-        })),
-        feedback: feedbackFor({ all, sentences, words, matches, points, brevity, prose, onTopic }),
-        grader: 'deterministic',
-        fallbackReason: null,
-      };
+      const factor = brevity * prose * onTopic;
+      return resultOf(matches, factor, target, feedbackFor({ all, sentences, words, matches, points, brevity, prose, onTopic }));
+    },
+    gradeSelfCheck(covered, target = 'senior') {
+      const matches = points.map((_, k) => ({ credit: covered[k] ? 1 : 0, evidence: null, dismissed: [] }));
+      const made = matches.filter((m) => m.credit > 0).length;
+      const advice = [`By your own check you made ${made} of ${points.length} key points. Record the next answer with transcription on to get each one's evidence.`];
+      return resultOf(matches, 1, target, advice);
     },
   };
 }
