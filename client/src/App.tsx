@@ -9,6 +9,7 @@ const RoomPage = lazy(() => import('./room/RoomPage'));
 const HistoryPage = lazy(() => import('./history/HistoryPage'));
 // The queue holds a Socket.IO connection; the landing page should not load the client for it.
 const PracticePage = lazy(() => import('./practice/PracticePage'));
+const SoloPage = lazy(() => import('./solo/SoloPage'));
 
 export function App() {
   const route = useRoute();
@@ -19,6 +20,12 @@ export function App() {
       return (
         <Suspense fallback={<LoadingScreen label="Opening the practice queue…" />}>
           <PracticePage />
+        </Suspense>
+      );
+    case 'solo':
+      return (
+        <Suspense fallback={<LoadingScreen label="Opening solo practice…" />}>
+          <SoloPage {...(route.sessionId ? { sessionId: route.sessionId } : {})} />
         </Suspense>
       );
     case 'history':

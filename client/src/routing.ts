@@ -4,6 +4,7 @@ export type Route =
   | { page: 'lobby' }
   | { page: 'practice' }
   | { page: 'history' }
+  | { page: 'solo'; sessionId?: string }
   | { page: 'room'; roomId: string }
   | { page: 'not-found' };
 
@@ -11,6 +12,9 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'lobby' };
   if (/^\/practice\/?$/.test(pathname)) return { page: 'practice' };
   if (/^\/history\/?$/.test(pathname)) return { page: 'history' };
+  if (/^\/solo\/?$/.test(pathname)) return { page: 'solo' };
+  const solo = /^\/solo\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
+  if (solo?.[1]) return { page: 'solo', sessionId: solo[1] };
   const room = /^\/room\/([^/]+)\/?$/.exec(pathname);
   if (room?.[1]) return { page: 'room', roomId: decodeURIComponent(room[1]) };
   return { page: 'not-found' };

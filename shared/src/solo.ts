@@ -85,6 +85,7 @@ export type SoloSession = z.infer<typeof SoloSession>;
 export const SoloReveal = z.object({
   modelAnswer: z.string(),
   keyPoints: z.array(z.string()),
+  criteria: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type SoloReveal = z.infer<typeof SoloReveal>;
 

@@ -9,6 +9,7 @@ export function questionFixture(overrides: Partial<RoomQuestion> = {}): RoomQues
     title: 'Title',
     type: 'concept',
     difficulty: 'mid',
+    topics: ['consensus'],
     tags: ['raft'],
     timeLimitMinutes: 3,
     prompt: 'The prompt the candidate reads.',
@@ -21,6 +22,13 @@ export function questionFixture(overrides: Partial<RoomQuestion> = {}): RoomQues
       { id: 'depth', name: 'Depth', weight: 75, description: 'd', levels: { 1: 'shallow', 2: 'some', 3: 'solid', 4: 'deep' } },
       { id: 'clarity', name: 'Clarity', weight: 25, description: 'c', levels: { 1: 'muddled', 2: 'uneven', 3: 'clear', 4: 'crisp' } },
     ],
+    modelAnswer: 'The model answer an interviewer reads.',
+    levelExpectations: {
+      mid: { shows: 'what a mid candidate shows', passScore: 50 },
+      senior: { shows: 'what a senior candidate shows', passScore: 60 },
+      staff: { shows: 'what a staff candidate shows', passScore: 70 },
+    },
+    examples: [{ level: 4, answer: 'An example answer at level four, for calibration only.', why: 'why it is level four', criteria: { depth: 4, clarity: 4 } }],
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { TopBar } from '../ui/TopBar';
 import { loadHistory } from './historyApi';
 import { HistoryTable } from './HistoryTable';
 import { ScoreTrends } from './ScoreTrends';
+import { SoloHistory } from './SoloHistory';
 import '../styles/lobby.css';
 import '../styles/chart.css';
 import '../styles/history.css';
@@ -76,6 +77,7 @@ export default function HistoryPage() {
             <HistoryTable entries={load.entries} />
           </>
         )}
+        <SoloHistory />
       </main>
     </div>
   );

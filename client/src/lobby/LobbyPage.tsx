@@ -17,6 +17,9 @@ export function LobbyPage() {
         <a href="/practice" onClick={followInApp}>
           Practice with a peer
         </a>
+        <a href="/solo" onClick={followInApp}>
+          Practise alone
+        </a>
         <a href="/history" data-testid="lobby-history-link" onClick={followInApp}>
           Your history
         </a>

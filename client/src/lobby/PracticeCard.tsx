@@ -9,9 +9,14 @@ export function PracticeCard() {
         No interviewer at hand? Get paired with someone preparing for the same track. You interview each other in turn, and
         each of you leaves with feedback.
       </p>
-      <a className="button button--primary" href="/practice" data-testid="lobby-practice-link" onClick={followInApp}>
-        Find a practice partner
-      </a>
+      <div className="button-row">
+        <a className="button button--primary" href="/practice" data-testid="lobby-practice-link" onClick={followInApp}>
+          Find a practice partner
+        </a>
+        <a className="button" href="/solo" data-testid="lobby-solo-link" onClick={followInApp}>
+          Practise alone
+        </a>
+      </div>
     </section>
   );
 }

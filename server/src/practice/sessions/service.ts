@@ -86,7 +86,12 @@ export function createSoloService(deps: { store: SoloStore; bank: Bank; grading:
     items: session.items.map((item) => {
       if (item.lockedAt === null) return { ...item, reveal: null };
       const question = bank.get(item.questionId);
-      return { ...item, reveal: question ? { modelAnswer: question.modelAnswer, keyPoints: question.keyPoints.map((k) => k.point) } : null };
+      const reveal = question && {
+        modelAnswer: question.modelAnswer,
+        keyPoints: question.keyPoints.map((k) => k.point),
+        criteria: question.rubric.map((c) => ({ id: c.id, name: c.name })),
+      };
+      return { ...item, reveal: reveal ?? null };
     }),
     summary: soloSummary(session.items),
     serverTime: now(),

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseDelivery, deliveryAdvice } from './analyse.js';
+import { analyseDelivery, deliveryAdvice } from '../../client/src/solo/delivery/analyse.js';
 
 /** Real speech from espeak-ng, read back as samples: 16-bit PCM WAV, mono. */
 function readWav(file: string): { samples: Float32Array; sampleRate: number } {
