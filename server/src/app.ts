@@ -22,6 +22,7 @@ import { createModelGrader } from './practice/model-grader.js';
 import { createMemorySoloStore } from './practice/sessions/memory.js';
 import { createRedisSoloStore } from './practice/sessions/redis.js';
 import { createSoloService } from './practice/sessions/service.js';
+import { createTranscriber } from './practice/transcriber.js';
 import { createHistoryService } from './history/service.js';
 import { createBroadcaster } from './rooms/context.js';
 import type { RoomServer } from './rooms/context.js';
@@ -82,7 +83,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     metrics,
     limiters,
     grading,
-    solo: createSoloService({ store: soloStore, bank, grading }),
+    solo: createSoloService({ store: soloStore, bank, grading, ...(config.stt ? { transcriber: createTranscriber(config.stt) } : {}) }),
     logger,
     publicUrl: config.publicUrl,
     staticDir: config.staticDir ?? defaultStaticDir,

@@ -29,6 +29,9 @@ const EnvSchema = z.object({
   LLM_MODEL: z.string().min(1).optional(),
   LLM_API_KEY: z.string().min(1).optional(),
   LLM_TIMEOUT_SECONDS: Positive.default(20),
+  STT_BASE_URL: z.url().optional(),
+  STT_MODEL: z.string().min(1).default('whisper-1'),
+  STT_API_KEY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -50,6 +53,8 @@ export interface Config {
   heartbeatMs: number;
   /** An OpenAI-compatible model that grades practice answers too; unset grades deterministically only. */
   llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+  /** An OpenAI-compatible transcription server for spoken practice answers; unset asks the person to self-check. */
+  stt: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
   limits: Limits;
 }
 
@@ -96,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       e.LLM_BASE_URL && e.LLM_MODEL
         ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_SECONDS * 1000 }
         : undefined,
+    stt: e.STT_BASE_URL ? { baseUrl: e.STT_BASE_URL, model: e.STT_MODEL, apiKey: e.STT_API_KEY, timeoutMs: 120_000 } : undefined,
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
       maxDocBytes: e.MAX_DOC_BYTES,

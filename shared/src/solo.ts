@@ -102,7 +102,13 @@ export const SoloSummary = z.object({
 });
 export type SoloSummary = z.infer<typeof SoloSummary>;
 
-export const SoloSessionView = SoloSession.extend({ items: z.array(SoloItemView), summary: SoloSummary, serverTime: z.number().int() });
+export const SoloSessionView = SoloSession.extend({
+  items: z.array(SoloItemView),
+  summary: SoloSummary,
+  /** Whether the server can transcribe a spoken answer; without it the person ticks the key points they made. */
+  canTranscribe: z.boolean(),
+  serverTime: z.number().int(),
+});
 export type SoloSessionView = z.infer<typeof SoloSessionView>;
 
 export const SaveAnswerBody = z.strictObject({

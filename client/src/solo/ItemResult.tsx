@@ -29,11 +29,19 @@ function Playback({ sessionId, index }: { sessionId: string; index: number }) {
 }
 
 /** A spoken answer without a transcript: the person ticks the key points they made. */
-function SelfCheck({ item, onCheck }: { item: SoloItemView; onCheck: (covered: boolean[]) => void }) {
+function SelfCheck({ item, onCheck, onTranscribe }: { item: SoloItemView; onCheck: (covered: boolean[]) => void; onTranscribe: (() => void) | undefined }) {
   const points = item.reveal?.keyPoints ?? [];
   const [ticked, setTicked] = useState<boolean[]>(() => item.selfCheck ?? points.map(() => false));
   return (
     <section className="solo-selfcheck card" data-testid="solo-selfcheck">
+      {onTranscribe && (
+        <p>
+          <button type="button" className="button" onClick={onTranscribe} data-testid="solo-transcribe">
+            Transcribe and grade
+          </button>{' '}
+          <span className="muted small">Sends this recording to the transcription service your server is set up with.</span>
+        </p>
+      )}
       <h3>Which of these did you say?</h3>
       <p className="muted small">Listen back if you like, then tick each point you made clearly. Your verdict follows from what you tick.</p>
       <ul>
@@ -53,14 +61,23 @@ function SelfCheck({ item, onCheck }: { item: SoloItemView; onCheck: (covered: b
 }
 
 /** The verdict of one answer: each criterion with its reason, the key points with their evidence, the model answer. */
-export function ItemResult({ sessionId, index, item, onSelfCheck }: { sessionId: string; index: number; item: SoloItemView; onSelfCheck: (covered: boolean[]) => void }) {
+interface Props {
+  sessionId: string;
+  index: number;
+  item: SoloItemView;
+  onSelfCheck: (covered: boolean[]) => void;
+  /** Present when the server can transcribe: sends this browser's recording of the answer. */
+  onTranscribe?: (() => void) | undefined;
+}
+
+export function ItemResult({ sessionId, index, item, onSelfCheck, onTranscribe }: Props) {
   const { grade, reveal } = item;
   const names = new Map(reveal?.criteria.map((c) => [c.id, c.name]));
   return (
     <div className="solo-result" data-testid="solo-result">
       {item.answerMode === 'spoken' && <Playback sessionId={sessionId} index={index} />}
       {item.delivery && <DeliveryChart delivery={item.delivery} />}
-      {!grade && item.answerMode === 'spoken' && reveal && <SelfCheck item={item} onCheck={onSelfCheck} />}
+      {!grade && item.answerMode === 'spoken' && reveal && <SelfCheck item={item} onCheck={onSelfCheck} onTranscribe={onTranscribe} />}
       {grade && (
         <>
           <div className={`solo-verdict solo-verdict--${grade.verdict}`} data-testid="solo-verdict">

@@ -4,6 +4,7 @@ import { Markdown } from '../room/questions/Markdown';
 import { AnswerEditor } from './AnswerEditor';
 import { ItemResult } from './ItemResult';
 import { SessionSummary } from './SessionSummary';
+import { loadRecording, recordingKey } from './recording/recordings';
 import { SoloClock } from './SoloClock';
 import { soloApi, type Fetched } from './soloApi';
 import { SpokenAnswer } from './SpokenAnswer';
@@ -37,6 +38,16 @@ export function SessionRun({ session, offset, failure, run }: Props) {
     if (delivery) await run(() => soloApi.delivery(id, index, delivery));
     await run(() => soloApi.submit(id, index));
   };
+
+  const transcribe = (i: number) =>
+    session.canTranscribe
+      ? () =>
+          void run(async () => {
+            const recording = await loadRecording(recordingKey(id, i));
+            if (!recording) throw new Error('This browser no longer holds the recording of that answer.');
+            return soloApi.transcribe(id, i, recording.blob);
+          })
+      : undefined;
 
   return (
     <div className="solo-run" data-testid="solo-run">
@@ -83,7 +94,7 @@ export function SessionRun({ session, offset, failure, run }: Props) {
           )}
           {item.lockedAt !== null && (
             <>
-              <ItemResult sessionId={id} index={index} item={item} onSelfCheck={(covered) => void run(() => soloApi.selfCheck(id, index, covered))} />
+              <ItemResult sessionId={id} index={index} item={item} onSelfCheck={(covered) => void run(() => soloApi.selfCheck(id, index, covered))} onTranscribe={transcribe(index)} />
               {(item.grade !== null || item.answerMode === 'typed') && (
                 <button type="button" className="button button--primary" data-testid="solo-next" onClick={() => setShowing(null)}>
                   {current === -1 ? 'See the result' : 'Next question'}
@@ -102,7 +113,7 @@ export function SessionRun({ session, offset, failure, run }: Props) {
               <summary>
                 {i + 1}. {done.title} — {done.grade ? `${done.grade.verdict === 'pass' ? 'pass' : 'not yet'}, ${Math.round(done.grade.score)}` : 'not graded'}
               </summary>
-              <ItemResult sessionId={id} index={i} item={done} onSelfCheck={(covered) => void run(() => soloApi.selfCheck(id, i, covered))} />
+              <ItemResult sessionId={id} index={i} item={done} onSelfCheck={(covered) => void run(() => soloApi.selfCheck(id, i, covered))} onTranscribe={transcribe(i)} />
             </details>
           ))}
           <a className="button" href="/solo">

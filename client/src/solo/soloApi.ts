@@ -13,7 +13,7 @@ async function call(path: string, init: RequestInit = {}): Promise<Fetched> {
   const sentAt = Date.now();
   const payload = await fetchJson(`/api/solo${path}`, {
     ...init,
-    headers: { 'X-Quorum-Device': deviceId(), ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+    headers: { 'X-Quorum-Device': deviceId(), ...(typeof init.body === 'string' ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
   });
   const parsed = SoloSessionView.safeParse(payload);
   if (!parsed.success) throw new RequestError('internal', 'The server sent a practice session this page does not understand.');
@@ -29,6 +29,8 @@ export const soloApi = {
   save: (id: string, index: number, answer: string) => call(`/${id}/items/${index + 1}/answer`, json('PUT', { answer })),
   submit: (id: string, index: number) => call(`/${id}/items/${index + 1}/submit`, { method: 'POST' }),
   selfCheck: (id: string, index: number, covered: boolean[]) => call(`/${id}/items/${index + 1}/self-check`, json('POST', { covered })),
+  transcribe: (id: string, index: number, recording: Blob) =>
+    call(`/${id}/items/${index + 1}/audio`, { method: 'POST', body: recording, headers: { 'Content-Type': recording.type || 'audio/webm' } }),
   delivery: (id: string, index: number, delivery: DeliveryFigures) => call(`/${id}/items/${index + 1}/delivery`, json('PUT', { delivery })),
 
   async history(signal?: AbortSignal): Promise<SoloHistoryEntry[]> {

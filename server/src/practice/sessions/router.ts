@@ -1,5 +1,5 @@
 import { CreateSoloBody, DeliveryBody, ErrorCode, SaveAnswerBody, SelfCheckBody } from '@quorum/shared';
-import { Router, type Request } from 'express';
+import express, { Router, type Request } from 'express';
 import { deviceIdOf } from '../../http/auth.js';
 import { parseOr400 } from '../../http/respond.js';
 import { ClientError } from '../../rooms/errors.js';
@@ -56,6 +56,14 @@ export function soloRouter(deps: { solo: SoloService }): Router {
     const body = parseOr400(res, SelfCheckBody, req.body);
     if (!body) return;
     res.json(await solo.selfCheck(deviceId, idOf(req), indexOf(req), body.covered));
+  });
+  // A spoken answer's recording, only when the person asks for a transcript: raw audio, up to 25 MB.
+  router.post('/:id/items/:index/audio', express.raw({ type: ['audio/*', 'video/*'], limit: '25mb' }), async (req, res) => {
+    const deviceId = deviceIdOf(req);
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+      throw new ClientError(ErrorCode.BadRequest, 'Send the recording as the request body, with its audio/* or video/* content type.');
+    }
+    res.json(await solo.transcribe(deviceId, idOf(req), indexOf(req), req.body, req.get('content-type') ?? 'audio/webm'));
   });
   router.put('/:id/items/:index/delivery', async (req, res) => {
     const deviceId = deviceIdOf(req);

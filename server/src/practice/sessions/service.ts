@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   CreateSoloBody,
   ErrorCode,
+  maxAnswerChars,
   soloDeadline,
   soloModes,
   soloSummary,
@@ -20,6 +21,7 @@ import type { z } from 'zod';
 import { deviceKey } from '../../history/service.js';
 import { ClientError } from '../../rooms/errors.js';
 import type { Grading } from '../graders.js';
+import { TranscriptionError, type Transcriber } from '../transcriber.js';
 import { pickQuestions } from './pick.js';
 import type { SoloStore } from './store.js';
 
@@ -32,7 +34,7 @@ const notFound = () => new ClientError(ErrorCode.NotFound, 'This practice sessio
  * a few seconds of grace have run out (checked whenever the session is read or written, so no timer
  * has to survive a restart) or when the person submits it, and is graded then.
  */
-export function createSoloService(deps: { store: SoloStore; bank: Bank; grading: Grading; now?: () => number }) {
+export function createSoloService(deps: { store: SoloStore; bank: Bank; grading: Grading; transcriber?: Transcriber; now?: () => number }) {
   const { store, bank, grading } = deps;
   const now = deps.now ?? Date.now;
 
@@ -94,6 +96,7 @@ export function createSoloService(deps: { store: SoloStore; bank: Bank; grading:
       return { ...item, reveal: reveal ?? null };
     }),
     summary: soloSummary(session.items),
+    canTranscribe: deps.transcriber !== undefined,
     serverTime: now(),
   });
 
@@ -181,6 +184,28 @@ export function createSoloService(deps: { store: SoloStore; bank: Bank; grading:
       }
       const grade = grading.selfCheck(question, covered, session.level);
       const next = await store.update(id, (s) => withItem(s, index, (it) => ({ ...it, selfCheck: [...covered], grade })));
+      return view(next ?? session);
+    },
+
+    /**
+     * A locked spoken answer sent for transcription (only when the person asks): the text becomes
+     * the answer and is graded like a typed one.
+     */
+    async transcribe(deviceId: string, id: string, index: number, audio: Buffer, mimeType: string): Promise<SoloSessionView> {
+      if (!deps.transcriber) throw new ClientError(ErrorCode.NotFound, 'This server has no transcription service; tick the key points you made instead.');
+      const session = await settle(id, await owned(deviceId, id));
+      const item = itemAt(session, index);
+      if (item.lockedAt === null) throw new ClientError(ErrorCode.Conflict, 'Finish the answer before sending it for transcription.');
+      if (item.answerMode !== 'spoken') throw new ClientError(ErrorCode.Conflict, 'Only a spoken answer can be transcribed.');
+      let text: string;
+      try {
+        text = await deps.transcriber.transcribe(audio, mimeType);
+      } catch (error) {
+        if (error instanceof TranscriptionError) throw new ClientError(ErrorCode.Unavailable, `Transcription failed (${error.message}); tick the key points you made instead.`);
+        throw error;
+      }
+      const grade = await grading.grade(questionOf(item), text.slice(0, maxAnswerChars), session.level);
+      const next = await store.update(id, (s) => withItem(s, index, (it) => ({ ...it, answer: text.slice(0, maxAnswerChars), grade })));
       return view(next ?? session);
     },
 
