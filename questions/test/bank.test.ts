@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { QuestionType } from '@quorum/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BankError, defaultBankDir, loadBank, requiredMix, requiredTopics } from '../src/index.js';
+import { BankError, defaultBankDir, kitProblems, loadBank, requiredMix, requiredTopics, requiredTotal } from '../src/index.js';
 import type { Bank } from '../src/index.js';
 
 describe('the shipped question bank', () => {
@@ -12,8 +12,8 @@ describe('the shipped question bank', () => {
     bank = await loadBank();
   });
 
-  it('holds at least 60 valid questions', () => {
-    expect(bank.questions.length).toBeGreaterThanOrEqual(60);
+  it(`holds at least ${requiredTotal} valid questions`, () => {
+    expect(bank.questions.length).toBeGreaterThanOrEqual(requiredTotal);
   });
 
   it('meets the mix of question types', () => {
@@ -41,8 +41,23 @@ describe('the shipped question bank', () => {
     }
   });
 
-  it('gives concept questions three minutes', () => {
-    for (const question of bank.questions.filter((q) => q.type === 'concept')) expect(question.timeLimitMinutes, question.id).toBe(3);
+  it('gives senior and staff concept questions longer than junior and mid ones', () => {
+    const concept = bank.questions.filter((q) => q.type === 'concept');
+    const early = Math.max(...concept.filter((q) => q.difficulty === 'junior' || q.difficulty === 'mid').map((q) => q.timeLimitMinutes));
+    const late = Math.min(...concept.filter((q) => q.difficulty === 'senior' || q.difficulty === 'staff').map((q) => q.timeLimitMinutes));
+    expect(early).toBeLessThanOrEqual(8);
+    expect(late).toBeGreaterThanOrEqual(10);
+  });
+
+  it('files every question under one to three topics of the controlled list', () => {
+    for (const question of bank.questions) expect(question.topics.length, question.id).toBeGreaterThanOrEqual(1);
+  });
+
+  it('runs every reference solution green and every starter red, in Python and in JavaScript', { timeout: 120_000 }, async () => {
+    const coding = bank.questions.filter((q) => q.code);
+    expect(coding.length).toBeGreaterThanOrEqual(requiredMix.coding);
+    const problems = (await Promise.all(coding.map(async (q) => (await kitProblems(q.code!)).map((p) => `${q.id}: ${p}`)))).flat();
+    expect(problems).toEqual([]);
   });
 
   it('files each question under the folder of its type', async () => {
@@ -76,7 +91,7 @@ describe('the bank loader', () => {
   });
 
   it('rejects a rubric level that is missing, naming the nested field', async () => {
-    const text = (await valid()).replace(/^ {6}4: Precise.*$/m, '');
+    const text = (await valid()).replace(/^ {6}4: .*$/m, '');
     const error = await failure(await bankWith({ 'concept/cap-and-pacelc.yaml': text }));
     expect(error.field).toBe('rubric.0.levels.4');
   });
@@ -94,6 +109,48 @@ describe('the bank loader', () => {
   it('rejects an unknown field rather than ignoring a typo', async () => {
     const error = await failure(await bankWith({ 'concept/cap-and-pacelc.yaml': `${await valid()}\nhnits: [oops]\n` }));
     expect(error.message).toContain('hnits');
+  });
+
+  it('rejects a signal that appears in the prompt, naming it', async () => {
+    const original = await valid();
+    const promptWord = /^prompt: \|\n(?:.*\n)*?.*?\b([a-z]{7,})\b/m.exec(original)?.[1];
+    expect(promptWord).toBeDefined();
+    const text = original.replace(/signals: \[/, `signals: [${promptWord}, `);
+    const error = await failure(await bankWith({ 'concept/cap-and-pacelc.yaml': text }));
+    expect(error.field).toMatch(/^keyPoints\.0\.signals\.0$/);
+    expect(error.message).toContain('appears in the title or prompt');
+  });
+
+  it('rejects a signal that is a fragment of a word', async () => {
+    const text = (await valid()).replace(/signals: \[/, 'signals: [ot, ');
+    const error = await failure(await bankWith({ 'concept/cap-and-pacelc.yaml': text }));
+    expect(error.field).toBe('keyPoints.0.signals.0');
+  });
+
+  it('rejects an example whose criteria do not add up to its level', async () => {
+    // The level-1 example keeps its label but claims level 4 on every criterion.
+    const text = (await valid()).replace(/^( {4}criteria: .*)$/m, (line) => line.replace(/: [123]\b/g, ': 4'));
+    const error = await failure(await bankWith({ 'concept/cap-and-pacelc.yaml': text }));
+    expect(error.field).toMatch(/^examples\.\d\.level$/);
+  });
+
+  it('rejects a concept question that allows too little time for its level', async () => {
+    const text = (await valid()).replace(/^timeLimitMinutes: .*$/m, 'timeLimitMinutes: 3');
+    const error = await failure(await bankWith({ 'concept/cap-and-pacelc.yaml': text }));
+    expect(error.field).toBe('timeLimitMinutes');
+  });
+
+  it('rejects a coding question without its code kit', async () => {
+    const text = (await valid()).replace(/^type: concept$/m, 'type: coding').replace(/^timeLimitMinutes: .*$/m, 'timeLimitMinutes: 30');
+    const error = await failure(await bankWith({ 'coding/cap-and-pacelc.yaml': text }));
+    expect(error.field).toBe('code');
+  });
+
+  it('rejects a scenario rubric without a communication criterion', async () => {
+    const text = (await valid()).replace(/^type: concept$/m, 'type: scenario').replace(/^timeLimitMinutes: .*$/m, 'timeLimitMinutes: 15');
+    const error = await failure(await bankWith({ 'scenario/cap-and-pacelc.yaml': text }));
+    expect(error.field).toBe('rubric');
+    expect(error.message).toContain('communication');
   });
 
   it('rejects two files with the same id', async () => {
