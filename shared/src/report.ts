@@ -11,6 +11,8 @@ const ReportCriterion = z.object({
   weight: z.number(),
   score: z.number().int().nullable().optional(),
   level: z.string().optional(),
+  /** Why the interviewer left this criterion out of the score on purpose. */
+  skipped: z.string().optional(),
   comment: z.string().optional(),
 });
 
@@ -19,6 +21,8 @@ const ReportQuestion = z.object({
   title: z.string(),
   type: QuestionType,
   tags: z.array(z.string()),
+  /** The controlled topics the question is filed under; history series and charts use these. */
+  topics: z.array(z.string()).default([]),
   prompt: z.string(),
   score: z.number().nullable().optional(),
   comment: z.string().optional(),
@@ -58,7 +62,9 @@ export function buildReport(state: RoomState, card: Scorecard, parts: FeedbackPa
         id: criterion.id,
         name: criterion.name,
         weight: criterion.weight,
-        ...(parts.scores ? { score, ...(score ? { level: criterion.levels[score as 1 | 2 | 3 | 4] } : {}) } : {}),
+        ...(parts.scores
+          ? { score, ...(score ? { level: criterion.levels[score as 1 | 2 | 3 | 4] } : {}), ...(entry?.skipped ? { skipped: entry.skipped } : {}) }
+          : {}),
         ...(parts.comments && entry?.comment ? { comment: entry.comment } : {}),
       };
     });
@@ -67,6 +73,7 @@ export function buildReport(state: RoomState, card: Scorecard, parts: FeedbackPa
       title: asked.question.title,
       type: asked.question.type,
       tags: asked.question.tags,
+      topics: asked.question.topics,
       prompt: asked.question.prompt,
       ...(parts.scores ? { score: questionScore(asked.question.rubric, scored) } : {}),
       ...(parts.comments && scored?.comment ? { comment: scored.comment } : {}),
@@ -116,7 +123,7 @@ export function reportMarkdown(report: InterviewReport): string {
     if (question.criteria.length > 0) {
       lines.push('', '| Criterion | Weight | Score | Comment |', '|---|---|---|---|');
       for (const c of question.criteria) {
-        const score = c.score == null ? '–' : `${c.score}/4 (${levelWords[c.score]})`;
+        const score = c.skipped ? `skipped: ${c.skipped}` : c.score == null ? '–' : `${c.score}/4 (${levelWords[c.score]})`;
         lines.push(`| ${cell(c.name)} | ${c.weight} | ${c.score === undefined ? '' : score} | ${cell(c.comment ?? '')} |`);
       }
     }
@@ -135,17 +142,21 @@ export const HistoryEntry = z.object({
   at: z.number().int(),
   phase: Phase,
   overall: z.number().nullable(),
-  /** Mean score per question tag in this interview. */
+  /** Mean score per topic in this interview. */
   topics: z.record(z.string(), z.number()),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-/** Mean score per tag across a report's scored questions. */
+/**
+ * Mean score per topic across a report's scored questions: the bank's controlled topics, so history
+ * tracks a couple of dozen series rather than every free tag. A custom question has no topic and
+ * counts under its tags.
+ */
 export function topicScores(report: InterviewReport): Record<string, number> {
   const sums = new Map<string, { total: number; count: number }>();
   for (const question of report.questions) {
     if (question.score == null) continue;
-    for (const tag of question.tags) {
+    for (const tag of question.topics.length > 0 ? question.topics : question.tags) {
       const entry = sums.get(tag) ?? { total: 0, count: 0 };
       entry.total += question.score;
       entry.count += 1;

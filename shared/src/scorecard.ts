@@ -18,6 +18,8 @@ const Key = z.string().min(1).max(100);
 export const CriterionScore = z.strictObject({
   score: z.number().int().min(1).max(4).nullable(),
   comment: Comment.default(''),
+  /** Why the interviewer left this criterion out on purpose (the question never got there, say). */
+  skipped: z.string().trim().min(1).max(500).nullable().default(null),
 });
 export type CriterionScore = z.infer<typeof CriterionScore>;
 
@@ -84,19 +86,23 @@ export function draftOf(card: Scorecard): ScorecardDraft {
 }
 
 /**
- * A question's score, 0–100: each scored criterion maps level 1..4 to 0..100 and counts by its
- * weight; unscored criteria are left out rather than counted as zero. Null when nothing is scored.
+ * A question's score, 0–100: each criterion maps level 1..4 to 0..100 and counts by its weight. A
+ * criterion left unscored counts as the lowest level, so leaving out a weak area never raises the
+ * score; only one skipped on purpose, with a reason, is left out. Null when nothing is scored.
  */
 export function questionScore(rubric: readonly RubricCriterion[], score: QuestionScore | undefined): number | null {
   let weighted = 0;
   let weights = 0;
+  let scored = 0;
   for (const criterion of rubric) {
-    const level = score?.criteria[criterion.id]?.score;
-    if (level == null) continue;
+    const entry = score?.criteria[criterion.id];
+    if (entry?.skipped) continue;
+    const level = entry?.score ?? 1;
+    if (entry?.score != null) scored += 1;
     weighted += criterion.weight * ((level - 1) / 3);
     weights += criterion.weight;
   }
-  return weights === 0 ? null : Math.round((weighted / weights) * 1000) / 10;
+  return scored === 0 || weights === 0 ? null : Math.round((weighted / weights) * 1000) / 10;
 }
 
 /** The interview's score, 0–100: the mean of the scored questions. */

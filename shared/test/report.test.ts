@@ -25,7 +25,8 @@ describe('feedbackFor', () => {
   it('gives only the released parts', () => {
     const released = { ...card, release: { at: 30, parts: { scores: true, comments: false, summary: false, recommendation: false } } };
     const report = feedbackFor(state, released)!;
-    expect(report.overall).toBe(100);
+    // Depth 4 at weight 75; clarity was left unscored, so it counts at the lowest level.
+    expect(report.overall).toBe(75);
     expect(report.questions[0]?.criteria[0]).toMatchObject({ name: 'Depth', score: 4, level: 'deep' });
     expect(JSON.stringify(report)).not.toContain('Explained log matching well');
     expect(report).not.toHaveProperty('strengths');
@@ -46,7 +47,7 @@ describe('reportMarkdown', () => {
   it('holds the title, the overall score, each criterion score and the comments', () => {
     const md = reportMarkdown(buildReport(state, card, allParts));
     expect(md).toContain('# Consensus');
-    expect(md).toContain('Overall score: 100 / 100');
+    expect(md).toContain('Overall score: 75 / 100');
     expect(md).toContain('Recommendation: Yes');
     expect(md).toContain('| Depth | 75 | 4/4 (excellent) | Explained log matching well |');
     expect(md).toContain('Clear structure');
@@ -54,7 +55,7 @@ describe('reportMarkdown', () => {
 });
 
 describe('topicScores', () => {
-  it('averages scored questions per tag', () => {
-    expect(topicScores(buildReport(state, card, allParts))).toEqual({ raft: 100 });
+  it('averages scored questions per topic', () => {
+    expect(topicScores(buildReport(state, card, allParts))).toEqual({ consensus: 75 });
   });
 });

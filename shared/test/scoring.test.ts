@@ -3,8 +3,11 @@ import { ScorecardDraft, canMovePhase, overallScore, passes, questionScore } fro
 import { askedFixture, questionFixture } from './fixtures.js';
 
 const rubric = questionFixture().rubric;
-const scored = (depth: number | null, clarity: number | null) => ({
-  criteria: { depth: { score: depth, comment: '' }, clarity: { score: clarity, comment: '' } },
+const scored = (depth: number | null, clarity: number | null, skipped: { depth?: string; clarity?: string } = {}) => ({
+  criteria: {
+    depth: { score: depth, comment: '', skipped: skipped.depth ?? null },
+    clarity: { score: clarity, comment: '', skipped: skipped.clarity ?? null },
+  },
   comment: '',
 });
 
@@ -19,8 +22,14 @@ describe('questionScore', () => {
     expect(questionScore(rubric, scored(3, 1))).toBe(50);
   });
 
-  it('leaves unscored criteria out instead of counting them as zero', () => {
-    expect(questionScore(rubric, scored(null, 4))).toBe(100);
+  it('counts a criterion left unscored as the lowest level, so leaving it out never raises the score', () => {
+    // depth unscored → 0 at weight 75, clarity 4 → 100 at weight 25
+    expect(questionScore(rubric, scored(null, 4))).toBe(25);
+    expect(questionScore(rubric, scored(null, 4))!).toBeLessThanOrEqual(questionScore(rubric, scored(1, 4))!);
+  });
+
+  it('leaves out a criterion skipped on purpose, with its reason', () => {
+    expect(questionScore(rubric, scored(null, 4, { depth: 'We ran out of time before the deep dive.' }))).toBe(100);
   });
 
   it('is null when nothing is scored', () => {

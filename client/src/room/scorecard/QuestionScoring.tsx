@@ -1,4 +1,5 @@
-import { questionScore, type AskedQuestion, type QuestionScore, type RubricCriterion } from '@quorum/shared';
+import { questionScore, type AskedQuestion, type CriterionScore, type QuestionScore, type RubricCriterion } from '@quorum/shared';
+import { useState } from 'react';
 
 interface Props {
   asked: AskedQuestion;
@@ -14,8 +15,8 @@ export function QuestionScoring({ asked, score, editable, onChange }: Props) {
   const { rubric, title } = asked.question;
   const current: QuestionScore = score ?? { criteria: {}, comment: '' };
   const total = questionScore(rubric, current);
-  const setCriterion = (id: string, change: Partial<{ score: number | null; comment: string }>) => {
-    const previous = current.criteria[id] ?? { score: null, comment: '' };
+  const setCriterion = (id: string, change: Partial<CriterionScore>) => {
+    const previous: CriterionScore = current.criteria[id] ?? { score: null, comment: '', skipped: null };
     onChange({ ...current, criteria: { ...current.criteria, [id]: { ...previous, ...change } } });
   };
 
@@ -25,6 +26,12 @@ export function QuestionScoring({ asked, score, editable, onChange }: Props) {
         <h4>{title}</h4>
         <span className="scoring__total" data-testid="question-score">
           {total === null ? 'not scored' : `${total} / 100`}
+          {total !== null && rubric.some((c) => current.criteria[c.id]?.score == null && !current.criteria[c.id]?.skipped) && (
+            <span className="muted small" data-testid="unscored-note">
+              {' '}
+              (unscored criteria count as 1 — score or skip them)
+            </span>
+          )}
         </span>
       </header>
       {rubric.length === 0 && <p className="muted small">This question has no rubric; leave a comment instead.</p>}
@@ -61,11 +68,14 @@ function CriterionRow({
 }: {
   criterion: RubricCriterion;
   groupName: string;
-  entry: { score: number | null; comment: string } | undefined;
+  entry: CriterionScore | undefined;
   editable: boolean;
-  onChange: (change: Partial<{ score: number | null; comment: string }>) => void;
+  onChange: (change: Partial<CriterionScore>) => void;
 }) {
   const chosen = entry?.score ?? null;
+  const skipped = entry?.skipped ?? null;
+  const [skipping, setSkipping] = useState(false);
+  const [reason, setReason] = useState('');
   return (
     <fieldset className="criterion" data-testid="criterion">
       <legend>
@@ -80,7 +90,7 @@ function CriterionRow({
               value={level}
               checked={chosen === level}
               disabled={!editable}
-              onChange={() => onChange({ score: level })}
+              onChange={() => onChange({ score: level, skipped: null })}
             />
             <span>{level}</span>
           </label>
@@ -90,7 +100,49 @@ function CriterionRow({
             Clear
           </button>
         )}
+        {editable && chosen === null && !skipped && !skipping && (
+          <button type="button" className="button button--small button--ghost" onClick={() => setSkipping(true)} data-testid="criterion-skip">
+            Skip…
+          </button>
+        )}
       </div>
+      {skipping && (
+        <form
+          className="criterion__skip"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!reason.trim()) return;
+            onChange({ score: null, skipped: reason.trim() });
+            setSkipping(false);
+          }}
+        >
+          <input
+            autoFocus
+            placeholder="Why is this criterion left out? (e.g. we ran out of time)"
+            aria-label={`Why ${criterion.name} is skipped`}
+            value={reason}
+            maxLength={500}
+            onChange={(event) => setReason(event.target.value)}
+            data-testid="criterion-skip-reason"
+          />
+          <button type="submit" className="button button--small" disabled={!reason.trim()}>
+            Skip criterion
+          </button>
+          <button type="button" className="button button--small button--ghost" onClick={() => setSkipping(false)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {skipped && (
+        <p className="criterion__skipped small" data-testid="criterion-skipped">
+          Skipped: {skipped}{' '}
+          {editable && (
+            <button type="button" className="button button--small button--ghost" onClick={() => onChange({ skipped: null })}>
+              Score it instead
+            </button>
+          )}
+        </p>
+      )}
       <p className="criterion__level small">
         {chosen === null ? <span className="muted">{criterion.description}</span> : criterion.levels[chosen as 1 | 2 | 3 | 4]}
       </p>
