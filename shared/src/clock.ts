@@ -57,6 +57,17 @@ export const designStages = [
   { id: 'wrap-up', label: 'Wrap-up', minutes: 5 },
 ] as const;
 
+const plannedMinutes = designStages.reduce((sum, stage) => sum + stage.minutes, 0);
+
+/**
+ * The stage budgets for a design question of `totalMinutes`: the usual shares scaled to the
+ * question's own time (and to any extension), to the half minute, so a 35-minute question does not
+ * carry a 45-minute plan.
+ */
+export function stagePlan(totalMinutes: number): { id: string; label: string; minutes: number }[] {
+  return designStages.map((stage) => ({ ...stage, minutes: Math.max(0.5, Math.round(((stage.minutes * totalMinutes) / plannedMinutes) * 2) / 2) }));
+}
+
 /** Where a staged question stands: which stage, and the question-clock time at which it began. */
 export const StageState = z.object({
   index: z.number().int().min(0).max(designStages.length - 1),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyTimerAction,
+  designStages,
+  stagePlan,
   clockWarning,
   estimateOffset,
   formatClock,
@@ -103,4 +105,17 @@ describe('formatClock', () => {
 
   it('shows overtime with a minus sign', () => expect(formatClock(-75_000)).toBe('-1:15'));
   it('shows 0:00, not -0:00, in the first second of overtime', () => expect(formatClock(-400)).toBe('0:00'));
+});
+
+describe('stagePlan', () => {
+  it('keeps the usual budgets for a 45-minute question', () => {
+    expect(stagePlan(45).map((s) => s.minutes)).toEqual(designStages.map((s) => s.minutes));
+  });
+
+  it('scales the budgets to the question’s own time', () => {
+    const plan = stagePlan(60);
+    expect(plan.reduce((sum, s) => sum + s.minutes, 0)).toBeGreaterThanOrEqual(59);
+    expect(plan.reduce((sum, s) => sum + s.minutes, 0)).toBeLessThanOrEqual(61);
+    expect(plan.find((s) => s.id === 'deep-dive')!.minutes).toBeGreaterThan(designStages.find((s) => s.id === 'deep-dive')!.minutes);
+  });
 });

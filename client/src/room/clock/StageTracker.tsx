@@ -1,4 +1,4 @@
-import { designStages, formatClock, isRunning, stageElapsedMs, type Ack, type StageState, type Timer } from '@quorum/shared';
+import { formatClock, isRunning, stageElapsedMs, stagePlan, type Ack, type StageState, type Timer } from '@quorum/shared';
 import { useState } from 'react';
 import { describeError } from '../../ui/errorMessages';
 import { useNow } from './useNow';
@@ -16,7 +16,8 @@ interface Props {
 export function StageTracker({ stage, timer, offset, setStage }: Props) {
   const now = useNow(isRunning(timer), 1_000) + offset;
   const [error, setError] = useState<string | null>(null);
-  const current = designStages[stage.index];
+  const plan = stagePlan(timer.durationMs / 60_000);
+  const current = plan[stage.index];
   const spent = stageElapsedMs(stage, timer, now);
   const budget = (current?.minutes ?? 0) * 60_000;
 
@@ -29,7 +30,7 @@ export function StageTracker({ stage, timer, offset, setStage }: Props) {
   return (
     <section className="stages" aria-label="Design stages" data-testid="stage-tracker">
       <ol className="stages__list">
-        {designStages.map((item, index) => (
+        {plan.map((item, index) => (
           <li key={item.id} data-state={index < stage.index ? 'done' : index === stage.index ? 'current' : 'next'}>
             {setStage ? (
               <button type="button" className="stages__step" aria-current={index === stage.index ? 'step' : undefined} onClick={() => move(index)}>
@@ -49,7 +50,7 @@ export function StageTracker({ stage, timer, offset, setStage }: Props) {
             <strong>{current.label}</strong> {formatClock(spent).replace('-', '')} of about {current.minutes} min
             {spent > budget && <span className="stages__over"> · over budget</span>}
           </span>
-          {setStage && stage.index < designStages.length - 1 && (
+          {setStage && stage.index < plan.length - 1 && (
             <button type="button" className="button button--small" data-testid="next-stage" onClick={() => move(stage.index + 1)}>
               Next stage
             </button>
