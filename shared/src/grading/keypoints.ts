@@ -1,6 +1,6 @@
 import type { KeyPoint } from '../bank.js';
 import { normalizeText } from '../phrases.js';
-import { isDismissed, reasoningOf } from './language.js';
+import { isDismissed, isFunctionWord, reasoningOf } from './language.js';
 import { occurrences, type Sentence } from './sentences.js';
 
 /** A key point ready to match: each signal as its words. */
@@ -30,32 +30,38 @@ export interface KeyPointMatch {
 
 
 /**
- * The best sentence for a key point: one where a signal appears and is not dismissed, weighted by
- * how much that sentence reasons. Naming several of the point's signals across the answer adds a
- * little, since a point made in passing rarely uses more than one of its phrases.
- */
-/**
  * The share of a sentence's words that are signal phrases of any key point. Prose that explains has
  * most of its words around the terms; a list of terms dressed as a sentence has few.
  */
-export function signalDensity(sentence: Sentence, keyPoints: readonly PreparedKeyPoint[]): number {
+function signalWords(sentence: Sentence, keyPoints: readonly PreparedKeyPoint[]): Set<number> {
   const covered = new Set<number>();
   for (const keyPoint of keyPoints) {
     for (const signal of keyPoint.signals) {
       for (const at of occurrences(sentence, signal.words)) for (let i = 0; i < signal.words.length; i += 1) covered.add(at + i);
     }
   }
-  return sentence.words.length === 0 ? 0 : covered.size / sentence.words.length;
+  return covered;
 }
 
 /**
- * How well a sentence can carry a point: how much it reasons, less the more of it is bare terms (a list
- * of terms dressed as a sentence).
+ * How well a sentence can carry a point: how much it reasons, less the more of it is bare terms. A
+ * list of terms dressed as a sentence ("there is A and B and C") has nothing of its own around them;
+ * a terse expert sentence dense with terms still carries figures and words of its own, so it keeps
+ * most of its weight.
  */
 export function sentenceStrength(sentence: Sentence, keyPoints: readonly PreparedKeyPoint[]): number {
-  const listPenalty = Math.max(0, Math.min(1, (signalDensity(sentence, keyPoints) - 0.3) / 0.3));
+  const covered = signalWords(sentence, keyPoints);
+  const density = sentence.words.length === 0 ? 0 : covered.size / sentence.words.length;
+  const ownWords = sentence.words.filter((w, i) => !covered.has(i) && !isFunctionWord(w)).length;
+  const listPenalty = Math.max(0, Math.min(1, (density - 0.3) / 0.3)) * (ownWords >= 3 ? 0.3 : 1);
   return reasoningOf(sentence.words) * (1 - listPenalty);
 }
+
+/**
+ * The best sentence for a key point: one where a signal appears and is not dismissed, weighted by
+ * how much that sentence reasons. Naming several of the point's signals across the answer adds a
+ * little, since a point made in passing rarely uses more than one of its phrases.
+ */
 
 export function matchKeyPoint(keyPoint: PreparedKeyPoint, sentences: readonly Sentence[], strengthOf: (sentence: Sentence) => number): KeyPointMatch {
   let best: { strength: number; sentence: Sentence } | null = null;

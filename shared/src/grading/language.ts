@@ -88,6 +88,8 @@ export function reasoningOf(words: readonly string[]): number {
   return Math.max(0.2, Math.min(1, 0.5 * shape + (explains ? 0.5 : 0.15) + (words.length >= 12 ? 0.1 : 0)));
 }
 
+export const isFunctionWord = (word: string) => functionWords.has(word);
+
 /** Whether a text reads as prose at all, as opposed to a list of keywords. */
 export function functionWordShare(words: readonly string[]): number {
   return words.length === 0 ? 0 : words.filter((w) => functionWords.has(w)).length / words.length;
