@@ -21,6 +21,8 @@ import { createHistoryService } from './history/service.js';
 import { createBroadcaster } from './rooms/context.js';
 import type { RoomServer } from './rooms/context.js';
 import { roomHandlers } from './rooms/handlers.js';
+import { recheckRecoveredSessions } from './rooms/recovery.js';
+import { createSeats } from './rooms/seats.js';
 import { createRoomService } from './rooms/service.js';
 import { attachSocketProtocol } from './rooms/socket.js';
 import { scorecardHandlers } from './scorecards/handlers.js';
@@ -129,10 +131,14 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   });
   io.on('queue:changed', (track) => matchmaker.queueChanged(track));
   const swap = createSwap({ io, store, rooms: service });
+  const seats = createSeats({ io, store, maxObservers: config.limits.maxObservers });
+  // A restored session is a join without its token: it is checked (and its seat claimed) again.
+  if (redis) recheckRecoveredSessions(io, service, seats);
   attachSocketProtocol({
     io,
     store,
     broadcast,
+    seats,
     limiters,
     logger,
     onDisconnect: (socket) => matchmaker.leave(socket, 'dropped'),
@@ -146,7 +152,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
         broadcast,
         onEnded,
         onRevoked,
-        maxObservers: config.limits.maxObservers,
+        seats,
         publicUrl: config.publicUrl,
         nextLink: swap.nextLink,
       }),

@@ -10,6 +10,8 @@ export interface Joined {
   role: Role;
   participantId: string;
   name: string;
+  /** The hash of the link it joined with: a reissued link (or a restored session of one) no longer counts. */
+  tokenHash: string;
 }
 
 export interface SocketData {

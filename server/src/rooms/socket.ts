@@ -5,6 +5,7 @@ import type { Limiters } from '../limits/index.js';
 import type { RoomStore } from '../store/index.js';
 import type { Broadcaster, Handler, HandlerMap, Joined, Payload, RoomServer, RoomSocket } from './context.js';
 import { ClientError } from './errors.js';
+import type { Seats } from './seats.js';
 import { updateParticipant } from './presence.js';
 
 const knownEvents = new Set<string>(Object.values(ClientEvent));
@@ -14,6 +15,7 @@ export interface SocketProtocolDeps {
   handlers: HandlerMap;
   store: RoomStore;
   broadcast: Broadcaster;
+  seats: Seats;
   limiters: Limiters;
   logger: Logger;
   /** Features that hold per-connection state (the matchmaking queue) let go of it here. */
@@ -35,10 +37,11 @@ function toAckError(error: unknown, logger: Logger): AckError {
  * The edge of the room protocol: every event is parsed by its schema before its handler runs, and
  * answered with an acknowledgement; an unknown event is ignored and logged once per connection.
  */
-export function attachSocketProtocol({ io, handlers, store, broadcast, limiters, logger, onDisconnect }: SocketProtocolDeps): void {
+export function attachSocketProtocol({ io, handlers, store, broadcast, seats, limiters, logger, onDisconnect }: SocketProtocolDeps): void {
   const markOffline = async (joined: Joined) => {
     const sockets = await io.in(joined.roomId).fetchSockets();
     if (sockets.some((s) => s.data.joined?.participantId === joined.participantId)) return;
+    await seats.release(joined.roomId, joined.role, joined.participantId);
     await updateParticipant(store, joined.roomId, joined.participantId, { online: false, lastSeen: Date.now() });
     await broadcast.presence(joined.roomId);
   };
