@@ -15,6 +15,8 @@ import type { DocRegistry } from './registry.js';
 import type { DocConnection, SharedDoc } from './shared-doc.js';
 
 export const YJS_PATH_PREFIX = '/yjs/';
+/** How long a connection may stay over its message rate without a second's break before it is closed. */
+const FLOODING_MS = 60_000;
 
 export interface YjsEndpointDeps {
   service: RoomService;
@@ -43,7 +45,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
   const serve = (ws: WebSocket, roomId: string, name: DocName, role: Role, writable: boolean) => {
     metrics.yjsClients.inc();
     const lease = registry.acquire(roomId, name);
-    const withinLimit = limiters.forConnection('yjs-messages');
+    const pace = limiters.pacerFor('yjs-messages');
     const connection: DocConnection = {
       role,
       writable,
@@ -72,11 +74,60 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
       }
     };
 
+    const deliver = (message: Uint8Array) => {
+      if (ws.readyState !== WebSocket.OPEN) return;
+      if (shared) process(shared, message);
+      else backlog.push(message);
+    };
+    // Over its rate, a connection is slowed, never cut off (y-websocket gives up for good on a
+    // 44xx close): its socket is not read until the window allows, so TCP holds the sender back,
+    // and what was already read waits here in order. Only a connection that stays over its rate
+    // for a long time is closed, with a code that says "try again later".
+    const held: Uint8Array[] = [];
+    let paused = false;
+    /** When this connection went over its rate, and when it last caught up. */
+    let overSince = 0;
+    let caughtUpAt = Number.NEGATIVE_INFINITY;
+    let resumeTimer: NodeJS.Timeout | undefined;
+    const drain = () => {
+      resumeTimer = undefined;
+      while (held.length > 0) {
+        const wait = pace();
+        if (wait > 0) return holdFor(wait);
+        deliver(held.shift()!);
+      }
+      paused = false;
+      caughtUpAt = performance.now();
+      ws.resume();
+    };
+    const holdFor = (wait: number) => {
+      const now = performance.now();
+      if (!paused && now - caughtUpAt > 1000) overSince = now;
+      paused = true;
+      if (now - overSince > FLOODING_MS) {
+        metrics.rateLimited.inc({ limit: 'yjs-flooding' });
+        ws.close(CloseCode.RateLimited, 'far over the message rate for too long; try again later');
+        return;
+      }
+      ws.pause();
+      resumeTimer ??= setTimeout(drain, wait);
+    };
+    const admit = (message: Uint8Array) => {
+      if (held.length === 0) {
+        const wait = pace();
+        if (wait === 0) return deliver(message);
+        held.push(message);
+        return holdFor(wait);
+      }
+      held.push(message);
+    };
+
     // One timer per connection, not one sweep over all: thousands of pings (and their pongs) in
     // one go stalled every room for a moment each time the sweep came round.
     let alive = true;
     const heartbeat = setInterval(() => {
-      if (!alive) return ws.terminate();
+      // A paced socket is not read, so its pong waits unread too: that is not a dead peer.
+      if (!alive && !paused) return ws.terminate();
       alive = false;
       ws.ping();
     }, heartbeatMs);
@@ -90,17 +141,12 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
       }
       const message = data instanceof Buffer ? new Uint8Array(data) : new Uint8Array(Buffer.concat(data as Buffer[]));
       metrics.yjsMessages.inc();
-      if (!withinLimit()) {
-        ws.close(CloseCode.RateLimited, 'too many messages; slow down');
-        return;
-      }
-      if (ws.readyState !== WebSocket.OPEN) return;
-      if (shared) process(shared, message);
-      else backlog.push(message);
+      admit(message);
     });
     ws.on('error', (error) => logger.debug({ err: error.message, room: roomId }, 'Yjs socket error'));
     ws.on('close', () => {
       clearInterval(heartbeat);
+      clearTimeout(resumeTimer);
       metrics.yjsClients.dec();
       shared?.remove(connection);
       lease.release();
