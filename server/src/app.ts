@@ -21,6 +21,7 @@ import { createHistoryService } from './history/service.js';
 import { createBroadcaster } from './rooms/context.js';
 import type { RoomServer } from './rooms/context.js';
 import { roomHandlers } from './rooms/handlers.js';
+import { keepPresence } from './rooms/presence-lease.js';
 import { recheckRecoveredSessions } from './rooms/recovery.js';
 import { createSeats } from './rooms/seats.js';
 import { createRoomService } from './rooms/service.js';
@@ -161,6 +162,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     },
   });
 
+  const stopPresence = keepPresence({ io, store, broadcast, logger });
   const yjs = createYjsEndpoint({ service, registry, logger, metrics, limits: config.limits, limiters, heartbeatMs: config.heartbeatMs });
   httpServer.on('upgrade', (req, socket, head) => {
     if (!yjs.handleUpgrade(req, socket, head) && !req.url?.startsWith('/socket.io/')) socket.destroy();
@@ -186,6 +188,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     /** Graceful stop: no new connections, documents flushed, clients told to reconnect elsewhere. */
     async close() {
       matchmaker.close();
+      stopPresence();
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await yjs.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
