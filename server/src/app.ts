@@ -118,6 +118,11 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     tellOtherProcesses('room:revoked', roomId, role);
   };
   io.on('room:revoked', (roomId, role) => void yjs.revoke(roomId, role));
+  const onRenamed = (roomId: string, participantId: string, name: string) => {
+    void yjs.rename(roomId, participantId, name);
+    tellOtherProcesses('room:renamed', roomId, participantId, name);
+  };
+  io.on('room:renamed', (roomId, participantId, name) => void yjs.rename(roomId, participantId, name));
   const matchmaker = createMatchmaker({
     io,
     store,
@@ -153,6 +158,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
         broadcast,
         onEnded,
         onRevoked,
+        onRenamed,
         seats,
         publicUrl: config.publicUrl,
         nextLink: swap.nextLink,

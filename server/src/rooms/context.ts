@@ -26,6 +26,7 @@ type Untrusted = Record<string, (...args: unknown[]) => void>;
 export interface InterServerEvents {
   'room:ended': (roomId: string) => void;
   'room:revoked': (roomId: string, role: Role) => void;
+  'room:renamed': (roomId: string, participantId: string, name: string) => void;
   'queue:changed': (track: string) => void;
 }
 export type RoomSocket = Socket<Untrusted, ServerToClientEvents, InterServerEvents, SocketData>;

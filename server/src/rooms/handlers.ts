@@ -33,6 +33,8 @@ export interface RoomHandlerDeps {
   onEnded(roomId: string): void;
   /** Called once a role's link is revoked, so its document connections close on every process. */
   onRevoked(roomId: string, role: Role): void;
+  /** Called once a participant renamed, so the name next to their cursors follows on every process. */
+  onRenamed(roomId: string, participantId: string, name: string): void;
   seats: Seats;
   publicUrl: string | undefined;
   /** Someone rejoining a peer room whose roles already swapped gets their link to the second half. */
@@ -81,6 +83,7 @@ export function roomHandlers(deps: RoomHandlerDeps): HandlerMap<RoomEvents> {
       joined.name = name;
       await updateParticipant(store, joined.roomId, joined.participantId, { name });
       await broadcast.presence(joined.roomId);
+      deps.onRenamed(joined.roomId, joined.participantId, name);
       return undefined;
     },
     [ClientEvent.ask]: async ({ questionId }, socket) => {

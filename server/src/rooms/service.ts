@@ -110,6 +110,17 @@ export function createRoomService(deps: { store: RoomStore; bank: Bank; now?: ()
       return room?.tokenHashes[role] === tokenHash;
     },
 
+    /**
+     * The person behind a document connection, by the name the room knows them: the participant a
+     * ticket named, else whoever holds the seat of a one-person role (interviewer, candidate).
+     */
+    async participantBehind(state: RoomState, role: Role, participantId: string | null): Promise<{ id: string; name: string } | null> {
+      const id = participantId ?? (role === 'observer' ? null : (state.seats.find((seat) => seat.role === role)?.participantId ?? null));
+      if (id === null) return null;
+      const found = (await store.listParticipants(state.id)).find((p) => p.id === id && p.role === role);
+      return found ? { id: found.id, name: found.name } : null;
+    },
+
     /** Asks a question (or returns to one asked before): its clock runs, the previous one pauses. */
     async ask(roomId: string, questionId: string): Promise<{ state: RoomState; askedId: string }> {
       let askedId = '';

@@ -28,6 +28,9 @@ export interface YjsEndpointDeps {
   heartbeatMs: number;
 }
 
+/** The name next to the cursor of a connection whose person the server cannot tell. */
+const roleName: Record<Role, string> = { interviewer: 'Interviewer', candidate: 'Candidate', observer: 'Observer' };
+
 /** Refuses an upgrade with a plain HTTP answer, which the browser's WebSocket reports as a failed connection. */
 function reject(socket: Duplex, status: number, message: string): void {
   const body = `${message}\n`;
@@ -42,7 +45,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
   const { service, registry, logger, metrics, limits, limiters, heartbeatMs } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
 
-  const serve = (ws: WebSocket, roomId: string, name: DocName, role: Role, writable: boolean) => {
+  const serve = (ws: WebSocket, roomId: string, name: DocName, role: Role, writable: boolean, person: { id: string; name: string } | null) => {
     metrics.yjsClients.inc();
     const lease = registry.acquire(roomId, name);
     const pace = limiters.pacerFor('yjs-messages');
@@ -51,6 +54,8 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
       writable,
       close: (code, reason) => ws.close(code, reason),
       awarenessIds: new Set(),
+      participantId: person?.id ?? null,
+      name: person?.name ?? roleName[role],
       send: (message) => {
         if (ws.readyState === WebSocket.OPEN) ws.send(message);
       },
@@ -198,7 +203,9 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
             reject(socket, 403, `The ${role} may not open the ${docName.data} document.`);
             return;
           }
-          wss.handleUpgrade(req, socket, head, (ws) => serve(ws, roomId.data, docName.data, role, access === 'write'));
+          return service.participantBehind(state, role, null).then((person) => {
+            wss.handleUpgrade(req, socket, head, (ws) => serve(ws, roomId.data, docName.data, role, access === 'write', person));
+          });
         })
         .catch((error: unknown) => {
           const status = error instanceof ClientError ? httpStatusOf[error.code] : 500;
@@ -214,6 +221,11 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
       await registry.flushAll();
       for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'server shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+
+    /** Shows a participant's new name next to their cursors on this process. */
+    rename(roomId: string, participantId: string, name: string): Promise<void> {
+      return registry.rename(roomId, participantId, name);
     },
 
     /** Closes, on this process, every document connection of a role whose link was revoked. */
