@@ -31,6 +31,7 @@ import { createScorecardService } from './scorecards/service.js';
 import { createStore } from './store/index.js';
 import type { RoomStore } from './store/index.js';
 import { createYjsEndpoint } from './yjs/endpoint.js';
+import { createDocTickets } from './yjs/tickets.js';
 import { DocRegistry } from './yjs/registry.js';
 
 export { loadConfig, testConfig, ConfigError } from './config.js';
@@ -68,6 +69,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const service = createRoomService({ store, bank });
   const scorecards = createScorecardService({ store });
   const history = createHistoryService({ store });
+  const tickets = createDocTickets({ store });
 
   const app = createHttpApp({
     service,
@@ -77,6 +79,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     bank,
     metrics,
     limiters,
+    tickets,
     logger,
     publicUrl: config.publicUrl,
     staticDir: config.staticDir ?? defaultStaticDir,
@@ -169,7 +172,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   });
 
   const stopPresence = keepPresence({ io, store, broadcast, logger });
-  const yjs = createYjsEndpoint({ service, registry, logger, metrics, limits: config.limits, limiters, heartbeatMs: config.heartbeatMs });
+  const yjs = createYjsEndpoint({ service, tickets, registry, logger, metrics, limits: config.limits, limiters, heartbeatMs: config.heartbeatMs });
   httpServer.on('upgrade', (req, socket, head) => {
     if (!yjs.handleUpgrade(req, socket, head) && !req.url?.startsWith('/socket.io/')) socket.destroy();
   });

@@ -12,6 +12,7 @@ import { ClientError } from '../rooms/errors.js';
 import type { RoomService } from '../rooms/service.js';
 import { awarenessMessage, carriedUpdateBytes, handleMessage, syncStep1Message } from './protocol.js';
 import type { DocRegistry } from './registry.js';
+import type { DocTickets } from './tickets.js';
 import type { DocConnection, SharedDoc } from './shared-doc.js';
 
 export const YJS_PATH_PREFIX = '/yjs/';
@@ -20,6 +21,7 @@ const FLOODING_MS = 60_000;
 
 export interface YjsEndpointDeps {
   service: RoomService;
+  tickets: DocTickets;
   registry: DocRegistry;
   logger: Logger;
   metrics: Metrics;
@@ -40,9 +42,9 @@ function reject(socket: Duplex, status: number, message: string): void {
   );
 }
 
-/** The y-websocket protocol at /yjs/<roomId>/<docName>?token=…, authorised at the upgrade. */
+/** The y-websocket protocol at /yjs/<roomId>/<docName>?ticket=… (or ?token=…), authorised at the upgrade. */
 export function createYjsEndpoint(deps: YjsEndpointDeps) {
-  const { service, registry, logger, metrics, limits, limiters, heartbeatMs } = deps;
+  const { service, tickets, registry, logger, metrics, limits, limiters, heartbeatMs } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
 
   const serve = (ws: WebSocket, roomId: string, name: DocName, role: Role, writable: boolean, person: { id: string; name: string } | null) => {
@@ -184,28 +186,31 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
       const roomId = RoomId.safeParse(rawRoom);
       const docName = DocName.safeParse(rawDoc);
       const token = Token.safeParse(url.searchParams.get('token'));
+      const ticket = Token.safeParse(url.searchParams.get('ticket'));
       if (!roomId.success || !docName.success || rest.length > 0) {
         metrics.yjsRejected.inc({ reason: 'bad-path' });
         reject(socket, 404, 'Expected /yjs/<roomId>/<board|code|notes>.');
         return true;
       }
-      if (!token.success) {
+      if (!token.success && !ticket.success) {
         metrics.yjsRejected.inc({ reason: 'unauthorized' });
-        reject(socket, 401, 'A valid token query parameter is required.');
+        reject(socket, 401, 'A valid ticket or token query parameter is required.');
         return true;
       }
-      service
-        .authenticate(roomId.data, token.data)
-        .then(({ role, state }) => {
+      // A ticket (what the browser sends) is used up here; a token is for stock clients and scripts.
+      const authorised = ticket.success
+        ? tickets.redeem(roomId.data, docName.data, ticket.data)
+        : service.authenticate(roomId.data, token.data!).then(({ role, state }) => ({ role, state, participantId: null }));
+      authorised
+        .then(async ({ role, state, participantId }) => {
           const access = docAccess(role, docName.data, state.phase === 'ended');
           if (access === 'none') {
             metrics.yjsRejected.inc({ reason: 'forbidden' });
             reject(socket, 403, `The ${role} may not open the ${docName.data} document.`);
             return;
           }
-          return service.participantBehind(state, role, null).then((person) => {
-            wss.handleUpgrade(req, socket, head, (ws) => serve(ws, roomId.data, docName.data, role, access === 'write', person));
-          });
+          const person = await service.participantBehind(state, role, participantId);
+          wss.handleUpgrade(req, socket, head, (ws) => serve(ws, roomId.data, docName.data, role, access === 'write', person));
         })
         .catch((error: unknown) => {
           const status = error instanceof ClientError ? httpStatusOf[error.code] : 500;
