@@ -143,7 +143,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const seats = createSeats({ io, store, maxObservers: config.limits.maxObservers });
   // A restored session is a join without its token: it is checked (and its seat claimed) again.
   if (redis) recheckRecoveredSessions(io, service, seats);
-  attachSocketProtocol({
+  const socketProtocol = attachSocketProtocol({
     io,
     store,
     broadcast,
@@ -203,6 +203,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       await stopped;
+      await socketProtocol.settled();
       await Promise.all([store.close(), redis?.quit().catch(() => redis.disconnect())]);
     },
   };

@@ -6,10 +6,11 @@ import { roleRoom } from './context.js';
 import { ClientError, roomNotFound } from './errors.js';
 
 /**
- * How long a claimed seat counts before its holder's socket shows up in the room: the claim and
- * the `socket.join` that follows are two steps, and a second claim must not slip in between them.
+ * A claim counts, live or not, if it is newer than another claimer's look at who is connected
+ * (less this margin for clocks that differ between processes): the claim and the `socket.join`
+ * that follows are two steps, and a second claim must not slip in between them.
  */
-export const CLAIM_GRACE_MS = 10_000;
+export const CLAIM_GRACE_MS = 2_000;
 
 const roleNoun: Record<Role, string> = { interviewer: 'an interviewer', candidate: 'a candidate', observer: 'observers' };
 
@@ -24,7 +25,7 @@ export interface SeatDeps {
  * The places of a room: one interviewer, one candidate, a few observers. A claim is checked and
  * written in one atomic state update, so two people opening the same link at the same instant on
  * two processes cannot both get in. A seat counts while its holder has a live socket with the
- * current link (a revoked link or a dead process frees it), or briefly after it was claimed.
+ * current link (a revoked link or a dead process frees it), or for the moment it takes to show up.
  */
 export function createSeats({ io, store, maxObservers, now = Date.now }: SeatDeps) {
   const limitOf = (role: Role) => (role === 'observer' ? maxObservers : 1);
@@ -38,9 +39,10 @@ export function createSeats({ io, store, maxObservers, now = Date.now }: SeatDep
   return {
     /** Takes (or keeps) a seat for a participant; throws room_full when the role's places are held. */
     async claim(roomId: string, role: Role, participantId: string, tokenHash: string): Promise<RoomState> {
+      const lookedAt = now();
       const live = await liveHolders(roomId, role, tokenHash);
       const at = now();
-      const counts = (seat: Seat) => live.has(seat.participantId) || at - seat.claimedAt < CLAIM_GRACE_MS;
+      const counts = (seat: Seat) => live.has(seat.participantId) || seat.claimedAt > lookedAt - CLAIM_GRACE_MS;
       const state = await store.updateState(roomId, (current) => {
         const others = current.seats.filter((seat) => seat.role === role && seat.participantId !== participantId && counts(seat));
         if (others.length >= limitOf(role)) {
