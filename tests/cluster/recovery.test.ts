@@ -1,24 +1,10 @@
 import { ClientEvent } from '@quorum/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { askedTitles, createRoom, joinAs, joinRecording, request, tokenOf } from '../support/client.js';
+import { askedTitles, comeBack, createRoom, dropTransport, joinAs, joinRecording, request, tokenOf } from '../support/client.js';
 import type { CreatedRoom, Received, RoomClient } from '../support/client.js';
 import { startServerProcess } from '../support/process.js';
 import type { ServerProcess } from '../support/process.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/server.js';
-
-/** Drops the transport under a joined client (a recoverable "transport close"), as a flaky network would. */
-async function dropTransport(socket: RoomClient): Promise<void> {
-  const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
-  socket.io.engine.close();
-  await dropped;
-}
-
-/** Reconnects with the session id the client kept, as socket.io-client does on its own. */
-async function comeBack(socket: RoomClient): Promise<void> {
-  const connected = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-  socket.connect();
-  await connected;
-}
 
 describe('Socket.IO connection-state recovery across processes', () => {
   let prefix: string;

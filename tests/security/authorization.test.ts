@@ -1,7 +1,7 @@
 import { ClientEvent } from '@quorum/shared';
 import type { ClientEventName, ClientPayload } from '@quorum/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createRoom, joinAs, newDeviceId, request } from '../support/client.js';
+import { comeBack, connect, createRoom, dropTransport, joinAs, newDeviceId, request } from '../support/client.js';
 import type { CreatedRoom, RoomClient } from '../support/client.js';
 import { dropPrefix, REDIS_URL, startTestServer, testPrefix } from '../support/server.js';
 import type { TestServer } from '../support/server.js';
@@ -164,19 +164,6 @@ describe('authorisation matrix', () => {
     expect('ws' in result ? 'open' : result.status).toBe(outcome);
   });
 });
-
-async function dropTransport(socket: RoomClient): Promise<void> {
-  const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
-  socket.io.engine.close();
-  await dropped;
-}
-
-/** Reconnects with the session id the client kept, so the server may restore the session. */
-async function comeBack(socket: RoomClient): Promise<void> {
-  const connected = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-  socket.connect();
-  await connected;
-}
 
 describe('authorisation matrix for restored Socket.IO sessions (Redis)', () => {
   let prefix: string;

@@ -5,7 +5,7 @@ import { loadBank } from '@quorum/questions';
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createRoom, joinAs, request } from '../support/client.js';
+import { comeBack, createRoom, dropTransport, joinAs, request } from '../support/client.js';
 import type { CreatedRoom, RoomClient } from '../support/client.js';
 import { dropPrefix, REDIS_URL, startTestServer, testPrefix } from '../support/server.js';
 import { openDoc, whenSynced } from '../support/yjs.js';
@@ -151,18 +151,14 @@ describe('what reaches a candidate whose link was reissued while its transport w
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     expect((await request(socket, ClientEvent.join, { roomId: room.roomId, token: room.tokens.candidate, name: 'Cy', deviceId: randomUUID() })).ok).toBe(true);
 
-    const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
-    socket.io.engine.close();
-    await dropped;
+    await dropTransport(socket);
     away = true;
     expect((await request(interviewer, ClientEvent.reissueLink, { role: 'candidate' })).ok).toBe(true);
     const asked = await request(interviewer, ClientEvent.ask, { questionId: 'raft-log-safety' });
     expect(asked.ok).toBe(true);
     after.chunks.splice(0);
     away = false;
-    const back = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    socket.connect();
-    await back;
+    await comeBack(socket);
     expect((await request(socket, ClientEvent.clockSync, { clientTime: 1 })).ok).toBe(true);
 
     expect(socket.recovered).toBe(false);
