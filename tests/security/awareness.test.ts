@@ -1,8 +1,9 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { createRoom, joinAs } from '../support/client.js';
-import type { CreatedRoom } from '../support/client.js';
+import { ClientEvent } from '@quorum/shared';
+import { createRoom, joinAs, request } from '../support/client.js';
+import type { CreatedRoom, RoomClient } from '../support/client.js';
 import { startTestServer } from '../support/server.js';
 import type { TestServer } from '../support/server.js';
 import { openDoc, rawSocket, whenSynced } from '../support/yjs.js';
@@ -30,6 +31,7 @@ describe('cursors and names on a document (awareness)', () => {
   let room: CreatedRoom;
   let ivy: ProvidedDoc;
   let watcher: ProvidedDoc;
+  const joined = new Map<'interviewer' | 'candidate', RoomClient>();
   const closers: (() => void)[] = [];
 
   beforeEach(async () => {
@@ -37,6 +39,7 @@ describe('cursors and names on a document (awareness)', () => {
     room = await createRoom(server.url);
     for (const [role, name] of [['interviewer', 'Ivy'], ['candidate', 'Cy']] as const) {
       const socket = await joinAs(server.url, room.roomId, room.tokens[role], name);
+      joined.set(role, socket);
       closers.push(() => socket.disconnect());
     }
     ivy = openDoc(server.url, room.roomId, 'board', room.tokens.interviewer);
@@ -79,6 +82,19 @@ describe('cursors and names on a document (awareness)', () => {
     const attacker = await attackerOn('candidate');
     attacker.send(awarenessMessage([{ clientId: OWN_ID, clock: 1, state: { user: { name: 'The interviewer', color: 'red' }, cursor: { x: 2 } } }]));
     await expect.poll(() => stateOf(OWN_ID)).toMatchObject({ user: { name: 'Cy', color: 'red' }, cursor: { x: 2 } });
+  });
+
+  it('follows a rename: the next cursor update shows the new name', async () => {
+    const attacker = await attackerOn('candidate');
+    expect((await request(joined.get('candidate')!, ClientEvent.rename, { name: 'Cyril' })).ok).toBe(true);
+    let clock = 0;
+    await expect
+      .poll(() => {
+        clock += 1;
+        attacker.send(awarenessMessage([{ clientId: OWN_ID, clock, state: { user: { name: 'whatever' } } }]));
+        return stateOf(OWN_ID)?.user?.name;
+      })
+      .toBe('Cyril');
   });
 
   it('lets a connection speak for one client id only', async () => {
