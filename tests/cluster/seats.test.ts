@@ -37,6 +37,7 @@ describe('claiming a seat across processes', () => {
         return acks.map((ack) => (ack.ok ? 'ok' : ack.error.code)).sort().join(' + ');
       }),
     );
+    console.log(`both got in: ${outcomes.filter((o) => o === 'ok + ok').length} of ${rooms.length} rooms`);
     expect(outcomes).toEqual(rooms.map(() => 'ok + room_full'));
   });
 });
