@@ -27,6 +27,9 @@ import { createHistoryService } from './history/service.js';
 import { createBroadcaster } from './rooms/context.js';
 import type { RoomServer } from './rooms/context.js';
 import { roomHandlers } from './rooms/handlers.js';
+import { keepPresence } from './rooms/presence-lease.js';
+import { recheckRecoveredSessions } from './rooms/recovery.js';
+import { createSeats } from './rooms/seats.js';
 import { createRoomService } from './rooms/service.js';
 import { attachSocketProtocol } from './rooms/socket.js';
 import { scorecardHandlers } from './scorecards/handlers.js';
@@ -34,6 +37,7 @@ import { createScorecardService } from './scorecards/service.js';
 import { createStore } from './store/index.js';
 import type { RoomStore } from './store/index.js';
 import { createYjsEndpoint } from './yjs/endpoint.js';
+import { createDocTickets } from './yjs/tickets.js';
 import { DocRegistry } from './yjs/registry.js';
 
 export { loadConfig, testConfig, ConfigError } from './config.js';
@@ -73,6 +77,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const history = createHistoryService({ store });
   const soloStore = redis ? createRedisSoloStore(redis, config.redisPrefix) : createMemorySoloStore();
   const grading = createGrading({ bank, logger, ...(config.llm ? { model: createModelGrader(config.llm) } : {}) });
+  const tickets = createDocTickets({ store });
 
   const app = createHttpApp({
     service,
@@ -84,6 +89,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     limiters,
     grading,
     solo: createSoloService({ store: soloStore, bank, grading, ...(config.stt ? { transcriber: createTranscriber(config.stt) } : {}) }),
+    tickets,
     logger,
     publicUrl: config.publicUrl,
     staticDir: config.staticDir ?? defaultStaticDir,
@@ -125,6 +131,11 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     tellOtherProcesses('room:revoked', roomId, role);
   };
   io.on('room:revoked', (roomId, role) => void yjs.revoke(roomId, role));
+  const onRenamed = (roomId: string, participantId: string, name: string) => {
+    void yjs.rename(roomId, participantId, name);
+    tellOtherProcesses('room:renamed', roomId, participantId, name);
+  };
+  io.on('room:renamed', (roomId, participantId, name) => void yjs.rename(roomId, participantId, name));
   const matchmaker = createMatchmaker({
     io,
     store,
@@ -139,10 +150,14 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   });
   io.on('queue:changed', (track) => matchmaker.queueChanged(track));
   const swap = createSwap({ io, store, rooms: service });
-  attachSocketProtocol({
+  const seats = createSeats({ io, store, maxObservers: config.limits.maxObservers });
+  // A restored session is a join without its token: it is checked (and its seat claimed) again.
+  if (redis) recheckRecoveredSessions(io, service, seats);
+  const socketProtocol = attachSocketProtocol({
     io,
     store,
     broadcast,
+    seats,
     limiters,
     logger,
     onDisconnect: (socket) => matchmaker.leave(socket, 'dropped'),
@@ -156,7 +171,8 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
         broadcast,
         onEnded,
         onRevoked,
-        maxObservers: config.limits.maxObservers,
+        onRenamed,
+        seats,
         publicUrl: config.publicUrl,
         nextLink: swap.nextLink,
       }),
@@ -165,7 +181,8 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     },
   });
 
-  const yjs = createYjsEndpoint({ service, registry, logger, metrics, limits: config.limits, limiters, heartbeatMs: config.heartbeatMs });
+  const stopPresence = keepPresence({ io, store, broadcast, logger });
+  const yjs = createYjsEndpoint({ service, tickets, registry, logger, metrics, limits: config.limits, limiters, heartbeatMs: config.heartbeatMs });
   httpServer.on('upgrade', (req, socket, head) => {
     if (!yjs.handleUpgrade(req, socket, head) && !req.url?.startsWith('/socket.io/')) socket.destroy();
   });
@@ -190,11 +207,13 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     /** Graceful stop: no new connections, documents flushed, clients told to reconnect elsewhere. */
     async close() {
       matchmaker.close();
+      stopPresence();
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await yjs.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       await stopped;
+      await socketProtocol.settled();
       await Promise.all([store.close(), redis?.quit().catch(() => redis.disconnect())]);
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { perSecondWindow } from '../src/limits/index.js';
+import { perSecondPacer, perSecondWindow } from '../src/limits/index.js';
 
 describe('per-connection rate window', () => {
   const clocked = (perSecond: number) => {
@@ -23,5 +23,19 @@ describe('per-connection rate window', () => {
     expect(take()).toBe(false);
     advance(1);
     expect([take(), take(), take()]).toEqual([true, true, false]);
+  });
+});
+
+describe('per-connection pacer', () => {
+  it('tells a call over the limit how long until the window reopens, without using the window up', () => {
+    let time = 0;
+    const wait = perSecondPacer(2, () => time);
+    expect([wait(), wait()]).toEqual([0, 0]);
+    time = 300;
+    expect(wait()).toBe(700);
+    time = 999;
+    expect(wait()).toBe(1);
+    time = 1000;
+    expect([wait(), wait(), wait()]).toEqual([0, 0, 1000]);
   });
 });

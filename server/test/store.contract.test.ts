@@ -298,6 +298,16 @@ describe.each(implementations)('RoomStore contract: $name', ({ make }) => {
     });
   });
 
+  describe('document tickets', () => {
+    const grant = { roomId: 'room-tick01', doc: 'code' as const, role: 'candidate' as const, tokenHash: 'h', participantId: null };
+
+    it('hands a ticket out once, to whichever of two takers comes first', async () => {
+      await store.putDocTicket('t1', grant, 60);
+      const taken = await Promise.all([store.takeDocTicket('t1'), store.takeDocTicket('t1')]);
+      expect(taken.filter(Boolean)).toEqual([grant]);
+    });
+  });
+
   it('answers a ping', async () => {
     expect(await store.ping()).toBe(true);
   });

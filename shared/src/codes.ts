@@ -18,7 +18,11 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** WebSocket close codes used by the Yjs endpoint (4000–4999 is the application range). */
+/**
+ * WebSocket close codes used by the Yjs endpoint (4000–4999 is the application range). As in
+ * y-websocket, 4400–4499 are permanent (reconnecting cannot help: the same link or the same change
+ * would be refused again) and 4500–4599 mean "try again later".
+ */
 export const CloseCode = {
   Normal: 1000,
   GoingAway: 1001,
@@ -28,8 +32,9 @@ export const CloseCode = {
   Forbidden: 4403,
   RoomNotFound: 4404,
   DocumentTooLarge: 4413,
-  RateLimited: 4429,
   Internal: 4500,
+  /** Far beyond the message rate for a long time; a client merely over it is slowed down, not closed. */
+  RateLimited: 4529,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from './codes.js';
-import { RoomId } from './ids.js';
+import { DocName } from './docs.js';
+import { RoomId, Token } from './ids.js';
 import { Track } from './room.js';
 
 export const CreateRoomBody = z.strictObject({
@@ -17,6 +18,17 @@ export const CreateRoomResponse = z.object({
   observerUrl: z.url(),
 });
 export type CreateRoomResponse = z.infer<typeof CreateRoomResponse>;
+
+/**
+ * A browser trades its room token (sent as `Authorization: Bearer`, never in a URL) for a ticket
+ * to open one document: short-lived, single-use, bound to the room, the role and the document.
+ * Only the ticket goes into the WebSocket URL (`/yjs/<room>/<doc>?ticket=…`).
+ */
+export const DocTicketBody = z.strictObject({ doc: DocName });
+export type DocTicketBody = z.infer<typeof DocTicketBody>;
+
+export const DocTicketResponse = z.object({ ticket: Token, expiresInSeconds: z.number().int().positive() });
+export type DocTicketResponse = z.infer<typeof DocTicketResponse>;
 
 export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
 export type ErrorIssue = z.infer<typeof ErrorIssue>;

@@ -76,6 +76,10 @@ export type Pairing = z.infer<typeof Pairing>;
 export const PublicPairing = Pairing.omit({ links: true, nextSuggested: true });
 export type PublicPairing = z.infer<typeof PublicPairing>;
 
+/** A person holding one of a role's places in a room; claimed in the same atomic write as it is checked. */
+export const Seat = z.object({ role: Role, participantId: z.string(), claimedAt: z.number().int() });
+export type Seat = z.infer<typeof Seat>;
+
 /** Everything the store keeps about a room's interview; never sent to a client as it is. */
 export const RoomState = z.object({
   id: RoomId,
@@ -92,6 +96,8 @@ export const RoomState = z.object({
   /** Bank questions picked for this interview (peer rooms: the interviewer's own set). */
   suggested: z.array(z.string()).default([]),
   pairing: Pairing.nullable().default(null),
+  /** Who holds the interviewer's, the candidate's and the observers' places (see server/src/rooms/seats.ts). */
+  seats: z.array(Seat).default([]),
   version: z.number().int(),
 });
 export type RoomState = z.infer<typeof RoomState>;

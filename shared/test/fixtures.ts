@@ -51,6 +51,7 @@ export function roomStateFixture(overrides: Partial<RoomState> = {}): RoomState 
     customQuestions: [],
     suggested: [],
     pairing: null,
+    seats: [],
     version: 1,
     ...overrides,
   };

@@ -38,6 +38,9 @@ describe('two server processes on one Redis', () => {
   });
 
   it('relays cursors (awareness) across processes', async () => {
+    // The name next to a cursor is the one the room knows, so Ivy joins the room first.
+    const ivy = await joinRecording(one.url, room.roomId, room.tokens.interviewer, 'Ivy');
+    cleanups.push(() => ivy.socket.disconnect());
     const a = openDoc(one.url, room.roomId, 'board', room.tokens.interviewer);
     const b = openDoc(two.url, room.roomId, 'board', room.tokens.candidate);
     cleanups.push(() => a.destroy(), () => b.destroy());

@@ -12,6 +12,7 @@ import {
   WAIT,
   waitForConnection,
   waitForPresence,
+  waitForPresenceState,
 } from './roomPage.js';
 
 const env = useServerAndBrowser();
@@ -56,6 +57,8 @@ describe('an interview room in two browsers', () => {
     await candidate.context.setOffline(true);
     await waitForConnection(cam, 'offline');
     await waitForPresence(ivy, 'candidate', false);
+    // Cut off, the candidate's page cannot know whether the interviewer is still there.
+    await waitForPresenceState(cam, 'interviewer', 'unknown');
     await typeInEditor(cam, '\n// candidate, offline');
     await drawRectangle(cam, { x: 0, y: 160 });
     await typeInEditor(ivy, '\n// interviewer, meanwhile');
@@ -67,6 +70,7 @@ describe('an interview room in two browsers', () => {
     await candidate.context.setOffline(false);
     await waitForConnection(cam, 'connected');
     await waitForPresence(ivy, 'candidate', true);
+    await waitForPresenceState(cam, 'interviewer', 'online');
     for (const page of [ivy, cam]) {
       await page.getByTestId('tab-code').click();
       await expect.poll(() => editorText(page), WAIT).toContain('// candidate, offline');
@@ -76,6 +80,13 @@ describe('an interview room in two browsers', () => {
       await expect.poll(() => shapeCount(page), WAIT).toBe(3);
     }
     expect(await editorText(ivy)).toBe(await editorText(cam));
+
+    // Document connections carry single-use tickets, never a room token, in their URLs.
+    const yjsUrls = [...interviewer.socketUrls, ...candidate.socketUrls].filter((url) => url.includes('/yjs/'));
+    expect(yjsUrls.length).toBeGreaterThanOrEqual(4);
+    expect(yjsUrls.filter((url) => !/\?ticket=[\w-]{43}$/.test(url))).toEqual([]);
+    const tokens = [links.interviewerUrl, links.candidateUrl].map((link) => new URL(link).hash.slice('#token='.length));
+    expect([...interviewer.socketUrls, ...candidate.socketUrls].filter((url) => tokens.some((token) => url.includes(token)))).toEqual([]);
 
     // Nothing was fetched from anywhere but our own server (fonts included), and nothing threw.
     expect([...interviewer.foreignRequests, ...candidate.foreignRequests]).toEqual([]);

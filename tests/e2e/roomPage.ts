@@ -56,12 +56,14 @@ export async function openContext(browser: Browser, origin: string) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
+  const socketUrls: string[] = [];
+  context.on('page', (page) => page.on('websocket', (socket) => socketUrls.push(socket.url())));
   context.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
   });
   context.on('weberror', (error) => pageErrors.push(error.error().message));
-  return { context, foreignRequests, pageErrors };
+  return { context, foreignRequests, pageErrors, socketUrls };
 }
 
 /** Opens a room link and answers the one-time name prompt; resolves once the room is joined. */
@@ -82,6 +84,11 @@ export async function waitForPresence(page: Page, role: string, online: boolean)
   await expect
     .poll(() => page.locator(`[data-testid="presence-${role}"]`).first().getAttribute('data-online'), WAIT)
     .toBe(String(online));
+}
+
+/** What a page says about a person: online, offline, or unknown while the page itself is disconnected. */
+export async function waitForPresenceState(page: Page, role: string, state: 'online' | 'offline' | 'unknown'): Promise<void> {
+  await expect.poll(() => page.locator(`[data-testid="presence-${role}"]`).first().getAttribute('data-presence'), WAIT).toBe(state);
 }
 
 export function editorText(page: Page): Promise<string> {

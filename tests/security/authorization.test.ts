@@ -1,9 +1,9 @@
 import { ClientEvent } from '@quorum/shared';
 import type { ClientEventName, ClientPayload } from '@quorum/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createRoom, joinAs, newDeviceId, request } from '../support/client.js';
+import { comeBack, connect, createRoom, dropTransport, joinAs, newDeviceId, request } from '../support/client.js';
 import type { CreatedRoom, RoomClient } from '../support/client.js';
-import { startTestServer } from '../support/server.js';
+import { dropPrefix, REDIS_URL, startTestServer, testPrefix } from '../support/server.js';
 import type { TestServer } from '../support/server.js';
 import { rawSocket } from '../support/yjs.js';
 
@@ -135,11 +135,74 @@ describe('authorisation matrix', () => {
     code: { interviewer: 'open', observer: 'open', candidate: 'open', 'other-room': 401, revoked: 401, 'no-token': 401 },
     notes: { interviewer: 'open', observer: 'open', candidate: 403, 'other-room': 401, revoked: 401, 'no-token': 401 },
   };
+  // The browser's path: a ticket bought with the token in a header, then the WebSocket with only the ticket.
+  const ticketMatrix: Record<'board' | 'code' | 'notes', Record<Who, number | 'open'>> = {
+    board: { interviewer: 'open', observer: 'open', candidate: 'open', 'other-room': 401, revoked: 401, 'no-token': 401 },
+    code: { interviewer: 'open', observer: 'open', candidate: 'open', 'other-room': 401, revoked: 401, 'no-token': 401 },
+    notes: { interviewer: 'open', observer: 'open', candidate: 403, 'other-room': 401, revoked: 401, 'no-token': 401 },
+  };
+  const ticketCases = Object.entries(ticketMatrix).flatMap(([doc, expectations]) => everyone.map((who) => [doc, who, expectations[who]] as const));
+  it.each(ticketCases)('Yjs %s by %s through a ticket → %s', async (doc, who, outcome) => {
+    const token = tokenFor(who);
+    const bought = await fetch(`${server.url}/api/rooms/${room.roomId}/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ doc }),
+    });
+    if (bought.status !== 201) return expect(bought.status).toBe(outcome);
+    const { ticket } = (await bought.json()) as { ticket: string };
+    const result = await rawSocket(server.url, `/yjs/${room.roomId}/${doc}?ticket=${ticket}`);
+    if ('ws' in result) result.ws.terminate();
+    expect('ws' in result ? 'open' : result.status).toBe(outcome);
+  });
+
   const docCases = Object.entries(docMatrix).flatMap(([doc, expectations]) => everyone.map((who) => [doc, who, expectations[who]] as const));
   it.each(docCases)('Yjs %s by %s → %s', async (doc, who, outcome) => {
     const token = tokenFor(who);
     const result = await rawSocket(server.url, `/yjs/${room.roomId}/${doc}${token ? `?token=${token}` : ''}`);
     if ('ws' in result) result.ws.terminate();
     expect('ws' in result ? 'open' : result.status).toBe(outcome);
+  });
+});
+
+describe('authorisation matrix for restored Socket.IO sessions (Redis)', () => {
+  let prefix: string;
+  let server: TestServer;
+  let room: CreatedRoom;
+  let interviewer: RoomClient;
+  const restored = new Map<'kept' | 'reissued', RoomClient>();
+
+  beforeAll(async () => {
+    prefix = testPrefix();
+    server = await startTestServer({ redisUrl: REDIS_URL, redisPrefix: prefix });
+    room = await createRoom(server.url);
+    interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
+    const kept = await joinAs(server.url, room.roomId, room.tokens.observer, 'Olga');
+    const reissued = await joinAs(server.url, room.roomId, room.tokens.candidate, 'Cy');
+    await Promise.all([dropTransport(kept), dropTransport(reissued)]);
+    // Both are away while the candidate's link is reissued, so the revoke cannot reach that socket.
+    const ack = await request(interviewer, ClientEvent.reissueLink, { role: 'candidate' });
+    if (!ack.ok) throw new Error(ack.error.message);
+    await Promise.all([comeBack(kept), comeBack(reissued)]);
+    restored.set('kept', kept).set('reissued', reissued);
+  });
+  afterAll(async () => {
+    for (const socket of [interviewer, ...restored.values()]) socket.disconnect();
+    await server.close();
+    await dropPrefix(prefix);
+  });
+
+  it('restores a session whose link still holds, and not one whose link was reissued', () => {
+    expect([restored.get('kept')!.recovered, restored.get('reissued')!.recovered]).toEqual([true, false]);
+  });
+
+  // The kept session is an observer's and answers as one; the reissued one as a socket that never joined.
+  const restoredCases = Object.entries(socketMatrix)
+    .filter(([event]) => event !== ClientEvent.reissueLink)
+    .flatMap(([event, spec]) => [[event, 'kept', spec.expect.observer] as const, [event, 'reissued', spec.expect.revoked] as const]);
+  it.each(restoredCases)('%s by a restored session whose link was %s → %s', async (event, which, outcome) => {
+    const spec = socketMatrix[event as keyof typeof socketMatrix];
+    const ack = await request(restored.get(which)!, event as ClientEventName, spec.payload('q-none') as ClientPayload<ClientEventName>);
+    expect(ack.ok ? 'ok' : ack.error.code).toBe(outcome);
   });
 });

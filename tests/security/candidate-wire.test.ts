@@ -5,9 +5,10 @@ import { loadBank } from '@quorum/questions';
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createRoom, joinAs, request } from '../support/client.js';
+import { comeBack, createRoom, dropTransport, joinAs, request } from '../support/client.js';
 import type { CreatedRoom, RoomClient } from '../support/client.js';
-import { startTestServer } from '../support/server.js';
+import { dropPrefix, REDIS_URL, startTestServer, testPrefix } from '../support/server.js';
+import { openDoc, whenSynced } from '../support/yjs.js';
 import type { TestServer } from '../support/server.js';
 
 /** Everything a candidate's machine receives, as text: Socket.IO packets, Yjs frames and HTTP bodies. */
@@ -58,16 +59,31 @@ describe('what reaches the candidate', () => {
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     const ack = await request(socket, ClientEvent.join, { roomId: room.roomId, token: room.tokens.candidate, name: 'Cy', deviceId: randomUUID() });
     expect(ack.ok).toBe(true);
+    // The browser's path (a ticket) for the code, a stock client's (the token) for the board.
     for (const doc of ['code', 'board']) {
-      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${room.roomId}/${doc}?token=${room.tokens.candidate}`);
+      const credential = doc === 'code' ? `ticket=${await buyTicket(wire, doc)}` : `token=${room.tokens.candidate}`;
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${room.roomId}/${doc}?${credential}`);
       ws.on('message', (data) => wire.add(data));
       closers.push(() => ws.terminate());
       await new Promise((resolve) => ws.once('open', resolve));
     }
+    await buyTicket(wire, 'notes');
     for (const path of [`/room/${room.roomId}`, '/healthz', `/api/rooms/${room.roomId}/bank`, `/api/rooms/${room.roomId}/bank/cap-and-pacelc`]) {
       const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
       wire.add(await response.text());
     }
+  }
+
+  /** Buys a document ticket as the candidate, recording the answer; the ticket, or '' when refused. */
+  async function buyTicket(wire: WireRecorder, doc: string): Promise<string> {
+    const response = await fetch(`${server.url}/api/rooms/${room.roomId}/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${room.tokens.candidate}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ doc }),
+    });
+    const text = await response.text();
+    wire.add(text);
+    return response.status === 201 ? (JSON.parse(text) as { ticket: string }).ticket : '';
   }
 
   it('never carries rubric, key points, red flags, follow-ups, references or unrevealed hints', async () => {
@@ -85,6 +101,16 @@ describe('what reaches the candidate', () => {
       askedIds.push(ack.data.askedId);
     }
     expect((await request(interviewer, ClientEvent.revealHint, { askedId: askedIds[1]! })).ok).toBe(true);
+    // The interviewer's private notes, and the cursors in them, are typed from the rubric itself.
+    const notes = openDoc(server.url, room.roomId, 'notes', room.tokens.interviewer);
+    const code = openDoc(server.url, room.roomId, 'code', room.tokens.interviewer);
+    closers.push(() => notes.destroy(), () => code.destroy());
+    await Promise.all([whenSynced(notes), whenSynced(code)]);
+    const privateNote = asked[0]!.rubric[0]!.description;
+    notes.doc.getText('notes').insert(0, privateNote);
+    notes.provider.awareness.setLocalStateField('user', { name: privateNote });
+    code.provider.awareness.setLocalStateField('user', { name: 'Ivy' });
+    await expect.poll(() => wire.text.includes('"name":"Ivy"')).toBe(true);
 
     // The candidate does receive what it should: every prompt and exactly the revealed hint.
     await expect.poll(() => wire.text.includes(JSON.stringify(asked[1]!.hints[0]).slice(1, -1))).toBe(true);
@@ -99,5 +125,44 @@ describe('what reaches the candidate', () => {
   it('gets 403 from the bank endpoints', async () => {
     const list = await fetch(`${server.url}/api/rooms/${room.roomId}/bank`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
     expect(list.status).toBe(403);
+  });
+});
+
+describe('what reaches a candidate whose link was reissued while its transport was down (Redis)', () => {
+  let prefix: string;
+  let server: TestServer;
+  const closers: (() => void)[] = [];
+  afterEach(async () => {
+    for (const close of closers.splice(0)) close();
+    await server.close();
+    await dropPrefix(prefix);
+  });
+
+  it('is nothing of the room after its socket comes back', async () => {
+    prefix = testPrefix();
+    server = await startTestServer({ redisUrl: REDIS_URL, redisPrefix: prefix });
+    const room = await createRoom(server.url);
+    const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
+    const socket: RoomClient = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
+    closers.push(() => interviewer.disconnect(), () => socket.disconnect());
+    const after = new WireRecorder();
+    let away = false;
+    socket.io.on('open', () => socket.io.engine.on('packet', (packet: { data?: unknown }) => away || after.add(packet.data ?? '')));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    expect((await request(socket, ClientEvent.join, { roomId: room.roomId, token: room.tokens.candidate, name: 'Cy', deviceId: randomUUID() })).ok).toBe(true);
+
+    await dropTransport(socket);
+    away = true;
+    expect((await request(interviewer, ClientEvent.reissueLink, { role: 'candidate' })).ok).toBe(true);
+    const asked = await request(interviewer, ClientEvent.ask, { questionId: 'raft-log-safety' });
+    expect(asked.ok).toBe(true);
+    after.chunks.splice(0);
+    away = false;
+    await comeBack(socket);
+    expect((await request(socket, ClientEvent.clockSync, { clientTime: 1 })).ok).toBe(true);
+
+    expect(socket.recovered).toBe(false);
+    expect(after.text).not.toContain('Raft');
+    expect(after.text).not.toContain(room.roomId);
   });
 });

@@ -8,7 +8,7 @@ import { connect, createRoom, joinAs, newDeviceId, request } from '../support/cl
 import type { RoomClient } from '../support/client.js';
 import { startTestServer } from '../support/server.js';
 import type { TestServer } from '../support/server.js';
-import { closeCode, rawSocket } from '../support/yjs.js';
+import { closeCode, openDoc, rawSocket } from '../support/yjs.js';
 import type { Limits } from '@quorum/server';
 
 /** A y-websocket update message inserting `text` into the code document. */
@@ -55,13 +55,20 @@ describe('limits', () => {
     expect(await closed).toBe(CloseCode.DocumentTooLarge);
   });
 
-  it('closes a Yjs connection that sends more messages per second than allowed with 4429', async () => {
+  it('slows a Yjs connection that sends more messages per second than allowed, keeping it open and every message', async () => {
     await start({ yjsMessagesPerSecond: 20 });
     const room = await createRoom(server.url);
     const ws = await openCode(room.roomId, room.tokens.interviewer);
-    const closed = closeCode(ws);
-    for (let i = 0; i < 40; i += 1) ws.send(insertMessage(`k${i}`));
-    expect(await closed).toBe(CloseCode.RateLimited);
+    const closes: number[] = [];
+    ws.on('close', (code) => closes.push(code));
+    const started = performance.now();
+    for (let i = 0; i < 50; i += 1) ws.send(insertMessage(`k${i};`));
+    const reader = openDoc(server.url, room.roomId, 'code', room.tokens.candidate);
+    closers.push(() => reader.destroy());
+    await expect.poll(() => reader.doc.getText('code').toString().split(';').length - 1).toBe(50);
+    // 50 messages at 20 a second cannot all be in before the third window opens.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2_000);
+    expect(closes).toEqual([]);
   });
 
   it('answers socket events over the per-second limit with rate_limited', async () => {

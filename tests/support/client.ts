@@ -111,3 +111,17 @@ export function askedTitles(view: RoomView | undefined): string[] {
   if (!view) return [];
   return view.role === 'candidate' ? view.asked.map((a) => a.title) : view.asked.map((a) => a.question.title);
 }
+
+/** Drops the transport under a client (a recoverable "transport close"), as a flaky network would. */
+export async function dropTransport(socket: RoomClient): Promise<void> {
+  const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+  socket.io.engine.close();
+  await dropped;
+}
+
+/** Reconnects with the session id the client kept, as socket.io-client does on its own, so the server may restore it. */
+export async function comeBack(socket: RoomClient): Promise<void> {
+  const connected = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  socket.connect();
+  await connected;
+}

@@ -1,5 +1,6 @@
-import type { Participant, RoomView } from '@quorum/shared';
+import type { RoomView } from '@quorum/shared';
 import type { ConnectionSummary } from '../sync/connectionState';
+import type { PresenceEntry } from '../sync/presence';
 import type { RoomSession, Self } from '../sync/roomSession';
 import { Logo } from '../ui/Logo';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -13,7 +14,7 @@ interface Props {
   session: RoomSession;
   view: RoomView | null;
   self: Self;
-  participants: Participant[];
+  participants: PresenceEntry[];
   connection: ConnectionSummary;
   clockOffset: number;
 }

@@ -1,9 +1,10 @@
-import type { Participant } from '@quorum/shared';
+import type { PresenceEntry, PresenceStatus } from '../sync/presence';
 import { roleLabel } from './roleLabels';
 
 const roleOrder = { interviewer: 0, candidate: 1, observer: 2 } as const;
+const statusLabel: Record<PresenceStatus, string> = { online: 'online', offline: 'offline', unknown: 'status unknown' };
 
-export function Presence({ participants, selfId }: { participants: Participant[]; selfId: string }) {
+export function Presence({ participants, selfId }: { participants: PresenceEntry[]; selfId: string }) {
   const sorted = [...participants].sort(
     (a, b) => roleOrder[a.role] - roleOrder[b.role] || Number(b.online) - Number(a.online) || a.name.localeCompare(b.name),
   );
@@ -12,11 +13,12 @@ export function Presence({ participants, selfId }: { participants: Participant[]
       {sorted.map((person) => (
         <li
           key={person.id}
-          className={person.online ? 'presence__chip' : 'presence__chip presence__chip--offline'}
+          className={`presence__chip presence__chip--${person.status}`}
           data-testid={`presence-${person.role}`}
-          data-online={person.online}
+          data-online={person.status === 'online'}
+          data-presence={person.status}
           data-self={person.id === selfId || undefined}
-          title={`${person.name}, ${roleLabel[person.role]}${person.online ? ', online' : ', offline'}`}
+          title={`${person.name}, ${roleLabel[person.role]}, ${statusLabel[person.status]}`}
         >
           <span className="presence__avatar" style={{ backgroundColor: person.color }} aria-hidden="true">
             {initials(person.name)}
@@ -25,7 +27,7 @@ export function Presence({ participants, selfId }: { participants: Participant[]
           <span className="presence__text">
             <span className="presence__name">{person.name}</span>
             <span className="presence__role">
-              {person.id === selfId ? 'You' : roleLabel[person.role]} · {person.online ? 'online' : 'offline'}
+              {person.id === selfId ? 'You' : roleLabel[person.role]} · {statusLabel[person.status]}
             </span>
           </span>
         </li>

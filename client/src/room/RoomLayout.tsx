@@ -1,6 +1,7 @@
 import { docAccess } from '@quorum/shared';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { summarizeConnection } from '../sync/connectionState';
+import { presenceOf } from '../sync/presence';
 import type { RoomDocs } from '../sync/roomDocs';
 import type { RoomSession, SessionSnapshot, Self } from '../sync/roomSession';
 import { ClockAlert } from './clock/ClockAlert';
@@ -47,7 +48,7 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
         session={session}
         view={snapshot.view}
         self={self}
-        participants={snapshot.participants}
+        participants={presenceOf(snapshot)}
         connection={summarizeConnection(snapshot)}
         clockOffset={snapshot.clockOffset}
       />

@@ -11,7 +11,7 @@ describe('document close codes', () => {
     expect(shouldReconnect(closed(CloseCode.Unauthorized))).toBe(false);
   });
 
-  it('reconnects after a rate limit, unlike y-websocket, which stops on every 44xx', () => {
+  it('reconnects after being closed for flooding, a 45xx code as y-websocket expects', () => {
     expect(closeEffect(CloseCode.RateLimited).kind).toBe('transient');
     expect(shouldReconnect(closed(CloseCode.RateLimited))).toBe(true);
   });

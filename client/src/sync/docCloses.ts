@@ -32,7 +32,7 @@ export function closeEffect(code: number): CloseEffect {
   }
 }
 
-/** Replaces y-websocket's rule (stop on every 44xx): 4429 only asks us to slow down, and 1009 would loop. */
+/** Replaces y-websocket's rule (stop on every 44xx, go on otherwise): 1009 would loop, resending the same oversized change. */
 export function shouldReconnect(event: CloseEvent): boolean {
   const { kind } = closeEffect(event.code);
   return kind === 'transient' || kind === 'quiet';

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { AwarenessUser } from './awarenessUser';
 import { closeEffect, shouldReconnect } from './docCloses';
+import { buyTicket, ticketedWebSocket } from './docTickets';
 
 export interface SharedDoc {
   name: DocName;
@@ -20,6 +21,7 @@ export interface DocStatus {
 interface Options {
   roomId: string;
   token: string;
+  deviceId: string;
   role: Role;
   user: AwarenessUser;
   onStatus: (statuses: Partial<Record<DocName, DocStatus>>) => void;
@@ -43,7 +45,7 @@ export class RoomDocs {
   private readonly statuses: Partial<Record<DocName, DocStatus>> = {};
   private readonly onStatus: Options['onStatus'];
 
-  constructor({ roomId, token, role, user, onStatus, onClose }: Options) {
+  constructor({ roomId, token, deviceId, role, user, onStatus, onClose }: Options) {
     this.onStatus = onStatus;
     const serverUrl = yjsServerUrl(roomId);
     for (const name of allDocs) {
@@ -52,7 +54,8 @@ export class RoomDocs {
       const doc = new Y.Doc();
       const provider = new WebsocketProvider(serverUrl, name, doc, {
         connect: false,
-        params: { token },
+        // Only a single-use ticket goes into the URL: a failing connection logs it, a proxy may too.
+        WebSocketPolyfill: ticketedWebSocket(() => buyTicket({ roomId, token, deviceId, doc: name })),
         // The server is the only path between tabs: it checks every token, BroadcastChannel would not.
         disableBc: true,
         shouldReconnect,

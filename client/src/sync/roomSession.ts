@@ -310,6 +310,7 @@ export class RoomSession {
     this.roomDocs = new RoomDocs({
       roomId: this.roomId,
       token: this.credentials.token,
+      deviceId: this.credentials.deviceId,
       role: self.role,
       user: awarenessUser(self.name, self.color),
       onStatus: (docs) => this.set({ docs }),

@@ -108,7 +108,7 @@ const closeExplanations: Partial<Record<number, (doc: string) => NoticeExplanati
   }),
   [CloseCode.RateLimited]: (doc) => ({
     title: 'Slow down a little',
-    message: `Changes to ${doc} arrived faster than the room accepts. Reconnecting and catching up; nothing you typed is lost.`,
+    message: `Changes to ${doc} kept arriving much faster than the room accepts for a long while. Reconnecting and catching up; nothing you typed is lost.`,
   }),
 };
 

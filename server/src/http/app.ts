@@ -15,12 +15,14 @@ import type { Limiters } from '../limits/index.js';
 import { scorecardRouter } from '../scorecards/router.js';
 import type { ScorecardService } from '../scorecards/service.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { DocTickets } from '../yjs/tickets.js';
 import type { RoomService } from '../rooms/service.js';
 import type { RoomStore } from '../store/index.js';
 import { requestLog } from './request-log.js';
 import { errorHandler } from './respond.js';
 import { corsPolicy, securityHeaders } from './security.js';
 import { roomsRouter } from './rooms.js';
+import { ticketsRouter } from './tickets.js';
 
 export interface HttpDeps {
   service: RoomService;
@@ -32,6 +34,7 @@ export interface HttpDeps {
   limiters: Limiters;
   grading: Grading;
   solo: SoloService;
+  tickets: DocTickets;
   logger: Logger;
   publicUrl: string | undefined;
   staticDir: string | undefined;
@@ -60,6 +63,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use('/api/rooms', roomsRouter(deps));
   app.use('/api/rooms/:roomId/bank', bankRouter(deps));
   app.use('/api/rooms/:roomId', scorecardRouter(deps));
+  app.use('/api/rooms/:roomId', ticketsRouter(deps));
   app.use('/api/history', historyRouter(deps));
   app.use('/api/solo', soloRouter(deps));
   app.use('/api/practice', practiceRouter({ bank: deps.bank, grading: deps.grading, allowGrade: deps.limiters.allowGrade }));

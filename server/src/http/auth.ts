@@ -7,6 +7,7 @@ import type { RoomService } from '../rooms/service.js';
 export interface RoomAccess {
   role: Role;
   state: RoomState;
+  tokenHash: string;
 }
 
 /**

@@ -7,10 +7,12 @@ export type ConnectionLimit = 'socket-events' | 'yjs-messages';
 
 /**
  * At most `perSecond` calls per one-second window, the window opened by the first call after the
- * last one closed. Synchronous and owned by one connection: the hot path of every Yjs message
- * takes no promise and no shared map, and nothing outlives the connection.
+ * last one closed. Answers how long to wait: 0 when a call may go now, else the milliseconds until
+ * the window reopens; a call told to wait does not use the window up. Synchronous and owned by one
+ * connection: the hot path of every Yjs message takes no promise and no shared map, and nothing
+ * outlives the connection.
  */
-export function perSecondWindow(perSecond: number, now: () => number = performance.now.bind(performance)): () => boolean {
+export function perSecondPacer(perSecond: number, now: () => number = performance.now.bind(performance)): () => number {
   let opened = Number.NEGATIVE_INFINITY;
   let used = 0;
   return () => {
@@ -19,9 +21,16 @@ export function perSecondWindow(perSecond: number, now: () => number = performan
       opened = time;
       used = 0;
     }
+    if (used >= perSecond) return Math.max(1, Math.ceil(opened + 1000 - time));
     used += 1;
-    return used <= perSecond;
+    return 0;
   };
+}
+
+/** The same window as a yes or no, for limits that refuse rather than wait. */
+export function perSecondWindow(perSecond: number, now?: () => number): () => boolean {
+  const wait = perSecondPacer(perSecond, now);
+  return () => wait() === 0;
 }
 
 /**
@@ -68,6 +77,15 @@ export function createLimiters(limits: Limits, metrics: Metrics, redis?: { clien
     allowRoom: (ip: string): Promise<boolean> => allow(roomsPerIp, 'rooms-per-ip', ip),
     /** Resolves false (and counts a rejection) when this address graded too many practice answers this minute. */
     allowGrade: (ip: string): Promise<boolean> => allow(gradesPerIp, 'grades-per-ip', ip),
+    /** A new connection's own pace: 0 to go on, else how long to wait (each wait is counted). */
+    pacerFor(name: ConnectionLimit): () => number {
+      const wait = perSecondPacer(perSecond[name]);
+      return () => {
+        const ms = wait();
+        if (ms > 0) metrics.rateLimited.inc({ limit: name });
+        return ms;
+      };
+    },
     /** A new connection's own limit: false (counted) once it is over. */
     forConnection(name: ConnectionLimit): () => boolean {
       const take = perSecondWindow(perSecond[name]);

@@ -10,6 +10,8 @@ export interface Joined {
   role: Role;
   participantId: string;
   name: string;
+  /** The hash of the link it joined with: a reissued link (or a restored session of one) no longer counts. */
+  tokenHash: string;
 }
 
 export interface SocketData {
@@ -24,6 +26,7 @@ type Untrusted = Record<string, (...args: unknown[]) => void>;
 export interface InterServerEvents {
   'room:ended': (roomId: string) => void;
   'room:revoked': (roomId: string, role: Role) => void;
+  'room:renamed': (roomId: string, participantId: string, name: string) => void;
   'queue:changed': (track: string) => void;
 }
 export type RoomSocket = Socket<Untrusted, ServerToClientEvents, InterServerEvents, SocketData>;

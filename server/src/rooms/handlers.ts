@@ -7,6 +7,7 @@ import type { Broadcaster, HandlerMap, RoomServer } from './context.js';
 import { originOf, requireJoined, roleRoom } from './context.js';
 import { ClientError } from './errors.js';
 import { participantIdFor, updateParticipant } from './presence.js';
+import type { Seats } from './seats.js';
 import type { RoomService } from './service.js';
 
 type RoomEvents =
@@ -32,35 +33,28 @@ export interface RoomHandlerDeps {
   onEnded(roomId: string): void;
   /** Called once a role's link is revoked, so its document connections close on every process. */
   onRevoked(roomId: string, role: Role): void;
-  maxObservers: number;
+  /** Called once a participant renamed, so the name next to their cursors follows on every process. */
+  onRenamed(roomId: string, participantId: string, name: string): void;
+  seats: Seats;
   publicUrl: string | undefined;
   /** Someone rejoining a peer room whose roles already swapped gets their link to the second half. */
   nextLink(state: RoomState, role: Role, origin: string): string | null;
   now?: () => number;
 }
 
-const roleNoun: Record<Role, string> = { interviewer: 'an interviewer', candidate: 'a candidate', observer: 'observers' };
-
 export function roomHandlers(deps: RoomHandlerDeps): HandlerMap<RoomEvents> {
   const { io, service, scorecards, history, store, broadcast } = deps;
   const now = deps.now ?? Date.now;
   return {
     [ClientEvent.join]: async ({ roomId, token, name, deviceId }, socket) => {
-      const { role, state } = await service.authenticate(roomId, token);
+      const { role, tokenHash } = await service.authenticate(roomId, token);
       const previous = socket.data.joined;
       if (previous && previous.roomId !== roomId) {
         throw new ClientError(ErrorCode.Conflict, 'This connection is already in another room.');
       }
       const participantId = participantIdFor(roomId, role, deviceId);
-      const present = new Set(
-        (await io.in(roleRoom(roomId, role)).fetchSockets())
-          .map((other) => other.data.joined?.participantId)
-          .filter((id) => id !== undefined && id !== participantId),
-      );
-      if (present.size >= (role === 'observer' ? deps.maxObservers : 1)) {
-        throw new ClientError(ErrorCode.RoomFull, `This room already has ${roleNoun[role]} connected${role === 'observer' ? ` (at most ${deps.maxObservers})` : ''}.`);
-      }
-      socket.data.joined = { roomId, role, participantId, name };
+      const state = await deps.seats.claim(roomId, role, participantId, tokenHash);
+      socket.data.joined = { roomId, role, participantId, name, tokenHash };
       await socket.join([roomId, roleRoom(roomId, role)]);
       const color = colorFor(participantId);
       const at = now();
@@ -89,6 +83,7 @@ export function roomHandlers(deps: RoomHandlerDeps): HandlerMap<RoomEvents> {
       joined.name = name;
       await updateParticipant(store, joined.roomId, joined.participantId, { name });
       await broadcast.presence(joined.roomId);
+      deps.onRenamed(joined.roomId, joined.participantId, name);
       return undefined;
     },
     [ClientEvent.ask]: async ({ questionId }, socket) => {

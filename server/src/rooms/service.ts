@@ -83,6 +83,7 @@ export function createRoomService(deps: { store: RoomStore; bank: Bank; now?: ()
         customQuestions: [],
         suggested: extras.suggested ?? [],
         pairing: extras.pairing ?? null,
+        seats: [],
         version: 1,
       };
       await store.createRoom({
@@ -97,12 +98,29 @@ export function createRoomService(deps: { store: RoomStore; bank: Bank; now?: ()
     },
 
     /** The role a token grants in a room; an unknown room and a wrong token are told apart for the user's sake. */
-    async authenticate(roomId: string, token: string): Promise<{ role: Role; state: RoomState }> {
+    async authenticate(roomId: string, token: string): Promise<{ role: Role; state: RoomState; tokenHash: string }> {
       const room = await store.getRoom(roomId);
       if (!room) throw roomNotFound();
       const role = roleForToken(room.tokenHashes, token);
       if (!role) throw badToken();
-      return { role, state: room.state };
+      return { role, state: room.state, tokenHash: hashToken(token) };
+    },
+
+    /** Whether a link checked earlier (known by its hash) still opens the room, or was reissued since. */
+    async stillValid(roomId: string, role: Role, tokenHash: string): Promise<boolean> {
+      const room = await store.getRoom(roomId);
+      return room?.tokenHashes[role] === tokenHash;
+    },
+
+    /**
+     * The person behind a document connection, by the name the room knows them: the participant a
+     * ticket named, else whoever holds the seat of a one-person role (interviewer, candidate).
+     */
+    async participantBehind(state: RoomState, role: Role, participantId: string | null): Promise<{ id: string; name: string } | null> {
+      const id = participantId ?? (role === 'observer' ? null : (state.seats.find((seat) => seat.role === role)?.participantId ?? null));
+      if (id === null) return null;
+      const found = (await store.listParticipants(state.id)).find((p) => p.id === id && p.role === role);
+      return found ? { id: found.id, name: found.name } : null;
     },
 
     /** Asks a question (or returns to one asked before): its clock runs, the previous one pauses. */
@@ -147,6 +165,8 @@ export function createRoomService(deps: { store: RoomStore; bank: Bank; now?: ()
     async reissue(roomId: string, role: 'candidate' | 'observer'): Promise<string> {
       const token = newToken();
       if (!(await store.setTokenHash(roomId, role, hashToken(token)))) throw roomNotFound();
+      // The old link's seats go with it, so its holder keeps nobody out for a moment.
+      await store.updateState(roomId, (current) => ({ ...current, seats: current.seats.filter((seat) => seat.role !== role) }));
       return token;
     },
 

@@ -5,6 +5,7 @@ import type { Limiters } from '../limits/index.js';
 import type { RoomStore } from '../store/index.js';
 import type { Broadcaster, Handler, HandlerMap, Joined, Payload, RoomServer, RoomSocket } from './context.js';
 import { ClientError } from './errors.js';
+import type { Seats } from './seats.js';
 import { updateParticipant } from './presence.js';
 
 const knownEvents = new Set<string>(Object.values(ClientEvent));
@@ -14,6 +15,7 @@ export interface SocketProtocolDeps {
   handlers: HandlerMap;
   store: RoomStore;
   broadcast: Broadcaster;
+  seats: Seats;
   limiters: Limiters;
   logger: Logger;
   /** Features that hold per-connection state (the matchmaking queue) let go of it here. */
@@ -35,10 +37,17 @@ function toAckError(error: unknown, logger: Logger): AckError {
  * The edge of the room protocol: every event is parsed by its schema before its handler runs, and
  * answered with an acknowledgement; an unknown event is ignored and logged once per connection.
  */
-export function attachSocketProtocol({ io, handlers, store, broadcast, limiters, logger, onDisconnect }: SocketProtocolDeps): void {
+export function attachSocketProtocol({ io, handlers, store, broadcast, seats, limiters, logger, onDisconnect }: SocketProtocolDeps): { settled(): Promise<void> } {
+  /** Clean-ups of departed sockets still running, so a stopping server finishes them (and frees their seats). */
+  const cleanups = new Set<Promise<void>>();
+  const track = (cleanup: Promise<void>) => {
+    cleanups.add(cleanup);
+    void cleanup.finally(() => cleanups.delete(cleanup));
+  };
   const markOffline = async (joined: Joined) => {
     const sockets = await io.in(joined.roomId).fetchSockets();
     if (sockets.some((s) => s.data.joined?.participantId === joined.participantId)) return;
+    await seats.release(joined.roomId, joined.role, joined.participantId);
     await updateParticipant(store, joined.roomId, joined.participantId, { online: false, lastSeen: Date.now() });
     await broadcast.presence(joined.roomId);
   };
@@ -71,9 +80,10 @@ export function attachSocketProtocol({ io, handlers, store, broadcast, limiters,
       });
     }
     socket.on('disconnect', () => {
-      onDisconnect(socket).catch((error: unknown) => logger.warn({ err: error }, 'disconnect clean-up failed'));
+      track(onDisconnect(socket).catch((error: unknown) => logger.warn({ err: error }, 'disconnect clean-up failed')));
       const joined = socket.data.joined;
-      if (joined) markOffline(joined).catch((error: unknown) => logger.warn({ err: error }, 'presence update failed'));
+      if (joined) track(markOffline(joined).catch((error: unknown) => logger.warn({ err: error }, 'presence update failed')));
     });
   });
+  return { settled: async () => void (await Promise.all(cleanups)) };
 }

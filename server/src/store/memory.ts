@@ -1,5 +1,5 @@
 import type { DocName, Participant, RoomState, Scorecard, ScorecardRevision, Ticket } from '@quorum/shared';
-import type { DocListener, RoomRecord, RoomStore, StateMutation, StoredDoc, Visit } from './types.js';
+import type { DocListener, DocTicketGrant, RoomRecord, RoomStore, StateMutation, StoredDoc, Visit } from './types.js';
 
 interface MemoryRoom {
   record: RoomRecord;
@@ -39,6 +39,7 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
   const queue = new Map<string, Ticket>();
   const pairings = new Map<string, number[]>();
   const grants = new Map<string, { ticket: Ticket; expiresAt: number }>();
+  const docTickets = new Map<string, { grant: DocTicketGrant; expiresAt: number }>();
   const subscribers = new Map<string, Set<{ origin: string; listener: DocListener }>>();
   let seq = 0;
 
@@ -214,6 +215,16 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
       grants.delete(ticketId);
       return grant && grant.expiresAt > now() ? grant.ticket : null;
     },
+    async putDocTicket(hash, grant, ttlSeconds) {
+      // Tickets bought and never used would pile up: each new one sweeps the expired.
+      for (const [key, held] of docTickets) if (held.expiresAt <= now()) docTickets.delete(key);
+      docTickets.set(hash, { grant: clone(grant), expiresAt: now() + ttlSeconds * 1000 });
+    },
+    async takeDocTicket(hash) {
+      const held = docTickets.get(hash);
+      docTickets.delete(hash);
+      return held && held.expiresAt > now() ? held.grant : null;
+    },
     async ping() {
       return true;
     },
@@ -226,6 +237,7 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
       queue.clear();
       pairings.clear();
       grants.clear();
+      docTickets.clear();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { DocName } from '@quorum/shared';
 import { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { RECENT_PAIRINGS } from './memory.js';
+import { DocTicketGrant } from './types.js';
 import type { DocListener, RoomStore, StoredDoc, TokenHashes, Visit } from './types.js';
 
 /**
@@ -408,6 +409,13 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
     async takeGrant(ticketId) {
       const json = await redis.getdel(`${options.prefix}queue:grant:${ticketId}`);
       return json ? Ticket.parse(JSON.parse(json)) : null;
+    },
+    async putDocTicket(hash, grant, ttlSeconds) {
+      await redis.set(`${options.prefix}doc-ticket:${hash}`, JSON.stringify(grant), 'EX', ttlSeconds);
+    },
+    async takeDocTicket(hash) {
+      const json = await redis.getdel(`${options.prefix}doc-ticket:${hash}`);
+      return json ? DocTicketGrant.parse(JSON.parse(json)) : null;
     },
     async ping() {
       const timeout = new Promise<false>((resolve) => setTimeout(resolve, 1000, false).unref());

@@ -1,4 +1,6 @@
-import type { DocName, Participant, Role, RoomState, Scorecard, ScorecardRevision, Ticket } from '@quorum/shared';
+import { DocName, Role } from '@quorum/shared';
+import type { Participant, RoomState, Scorecard, ScorecardRevision, Ticket } from '@quorum/shared';
+import { z } from 'zod';
 
 /** What the store keeps to authorise a capability link: a hash per role, never the token itself. */
 export type TokenHashes = Partial<Record<Role, string>>;
@@ -30,6 +32,17 @@ export interface Visit {
   role: Role;
   at: number;
 }
+
+/** What a document ticket grants: one connection to one document, as one role (and person) of a room. */
+export const DocTicketGrant = z.object({
+  roomId: z.string(),
+  doc: DocName,
+  role: Role,
+  /** The link the ticket was bought with: a ticket outlives no reissue. */
+  tokenHash: z.string(),
+  participantId: z.string().nullable(),
+});
+export type DocTicketGrant = z.infer<typeof DocTicketGrant>;
 
 /**
  * Everything Quorum persists. Two implementations (memory, Redis) pass one contract suite.
@@ -93,6 +106,11 @@ export interface RoomStore {
   /** A right to rejoin the queue with the same ticket (and place), valid for a while, usable once. */
   putGrant(ticket: Ticket, ttlSeconds: number): Promise<void>;
   takeGrant(ticketId: string): Promise<Ticket | null>;
+
+  /** Keeps a document ticket (by its hash) for one use within `ttlSeconds`. */
+  putDocTicket(hash: string, grant: DocTicketGrant, ttlSeconds: number): Promise<void>;
+  /** Takes a ticket out: the first caller gets its grant, every later one (or after expiry) null. */
+  takeDocTicket(hash: string): Promise<DocTicketGrant | null>;
 
   ping(): Promise<boolean>;
   close(): Promise<void>;

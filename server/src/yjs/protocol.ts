@@ -52,6 +52,8 @@ export interface SyncTarget {
   readonly awareness: awarenessProtocol.Awareness;
   /** For a client that has nothing yet; may be cached, as every newcomer asks for the same bytes. */
   fullState(): Uint8Array;
+  /** Applies a client's awareness update, keeping only what that client may say. */
+  receiveAwareness(update: Uint8Array, origin: unknown): void;
 }
 
 /** A state vector with no entries: the client has none of the document. */
@@ -84,7 +86,7 @@ export function handleMessage(message: Uint8Array, target: SyncTarget, origin: u
       return encoding.length(encoder) > 1 ? encoding.toUint8Array(encoder) : null;
     }
     case MessageType.awareness:
-      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), origin);
+      target.receiveAwareness(decoding.readVarUint8Array(decoder), origin);
       return null;
     case MessageType.queryAwareness:
       return awarenessMessage(awareness, [...awareness.getStates().keys()]);

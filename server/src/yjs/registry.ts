@@ -82,6 +82,10 @@ export class DocRegistry {
     for (const shared of await this.loadedIn(roomId)) shared.closeRole(role, code, reason);
   }
 
+  async rename(roomId: string, participantId: string, name: string): Promise<void> {
+    for (const shared of await this.loadedIn(roomId)) shared.rename(participantId, name);
+  }
+
   private async loadedIn(roomId: string): Promise<SharedDoc[]> {
     const entries = [...this.docs].filter(([key]) => key.startsWith(`${roomId}/`));
     const loaded = await Promise.all(entries.map(([, entry]) => entry.ready.catch(() => null)));

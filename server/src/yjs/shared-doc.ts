@@ -4,6 +4,8 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import * as Y from 'yjs';
 import type { Metrics } from '../observability/metrics.js';
 import type { RoomStore } from '../store/index.js';
+import { guardAwareness } from './awareness-guard.js';
+import type { AwarenessVerdict } from './awareness-guard.js';
 import { awarenessFrame, updateMessage } from './protocol.js';
 import type { SyncTarget } from './protocol.js';
 
@@ -17,8 +19,12 @@ export interface DocConnection {
   /** Cleared when the interview ends for a role that may only read from then on. */
   writable: boolean;
   send(message: Uint8Array): void;
-  /** Awareness client ids this connection announced, removed when it leaves. */
+  /** The awareness client id this connection announced (at most one at a time), removed when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** The participant behind the connection, when the server knows which one. */
+  readonly participantId: string | null;
+  /** The name others see next to this connection's cursor: the server's, never the client's claim. */
+  name: string;
 }
 
 export interface SharedDocDeps {
@@ -67,10 +73,7 @@ export class SharedDoc implements SyncTarget {
     });
     this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
-      if (isConnection(origin)) {
-        for (const id of added) origin.awarenessIds.add(id);
-        for (const id of removed) origin.awarenessIds.delete(id);
-      }
+      if (isConnection(origin)) for (const id of removed) origin.awarenessIds.delete(id);
       // Encoded once: the same bytes go to this server's clients and, for local changes, to the other servers.
       const update = encodeAwarenessUpdate(this.awareness, changed);
       if (origin !== FROM_STORE && !this.destroyed) {
@@ -110,6 +113,34 @@ export class SharedDoc implements SyncTarget {
   fullState(): Uint8Array {
     this.encodedState ??= Y.encodeStateAsUpdate(this.doc);
     return this.encodedState;
+  }
+
+  /**
+   * A connection speaks for one awareness client: the first id it announces a state for that
+   * nobody else holds. Writes to any other id (another person's cursor, learnt from the frames it
+   * receives) are dropped and counted; echoes that change nothing are ignored; the name in what
+   * is kept is the server's.
+   */
+  receiveAwareness(update: Uint8Array, from: unknown): void {
+    if (!isConnection(from)) return applyAwarenessUpdate(this.awareness, update, from);
+    const judge = (id: number, clock: number, removal: boolean): AwarenessVerdict => {
+      if (from.awarenessIds.has(id)) return 'keep';
+      if (clock <= (this.awareness.meta.get(id)?.clock ?? -1)) return 'ignore';
+      if (removal || from.awarenessIds.size > 0 || this.awareness.getStates().has(id)) return 'drop';
+      from.awarenessIds.add(id);
+      return 'keep';
+    };
+    const guarded = guardAwareness(update, { judge, name: from.name });
+    if (guarded.dropped > 0) this.deps.metrics.yjsRejected.inc({ reason: 'foreign-awareness' }, guarded.dropped);
+    if (guarded.update) applyAwarenessUpdate(this.awareness, guarded.update, from);
+  }
+
+  /**
+   * A participant's new name for their cursors here. It shows with their next awareness update:
+   * the browser sends one as it renames, and every client renews its state every 15 seconds.
+   */
+  rename(participantId: string, name: string): void {
+    for (const connection of this.connections) if (connection.participantId === participantId) connection.name = name;
   }
 
   get bytes(): number {

@@ -126,10 +126,10 @@ export function ScorecardPanel({ session, view, card, steering }: Props) {
   );
 }
 
-/** The report as it will read with the scores on screen, saved or not; a report never reads the pairing. */
+/** The report as it will read with the scores on screen, saved or not; a report never reads the pairing or the seats. */
 function previewReport(view: StaffRoomView, card: Scorecard | null, draft: ScorecardDraft): InterviewReport {
   const scored = { ...(card ?? emptyScorecard(view.id, view.createdAt)), ...draft };
-  return buildReport({ ...view, pairing: null }, scored, allParts);
+  return buildReport({ ...view, pairing: null, seats: [] }, scored, allParts);
 }
 
 function TextArea({ label, value, disabled, onChange }: { label: string; value: string; disabled: boolean; onChange: (value: string) => void }) {

@@ -1,0 +1,68 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/** One entry of a y-protocols awareness update: a client's state (null: removed) at a clock. */
+interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: string;
+}
+
+function decodeEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i += 1) {
+    entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) });
+  }
+  return entries;
+}
+
+function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** Puts the server's name for the sender in place of whatever `user.name` it claimed. */
+function withKnownName(state: string, name: string): string {
+  const parsed: unknown = JSON.parse(state);
+  if (typeof parsed !== 'object' || parsed === null || !('user' in parsed)) return state;
+  const { user } = parsed as { user: unknown };
+  if (typeof user !== 'object' || user === null || Array.isArray(user)) return state;
+  return JSON.stringify({ ...parsed, user: { ...user, name } });
+}
+
+/**
+ * What to do with one entry: keep it; ignore it (an echo that changes nothing: stock providers
+ * send every state they receive back to the server); or drop it as a write to someone else's state.
+ */
+export type AwarenessVerdict = 'keep' | 'ignore' | 'drop';
+
+export interface AwarenessClaim {
+  judge(clientId: number, clock: number, removal: boolean): AwarenessVerdict;
+  /** The name the server knows the sender by. */
+  name: string;
+}
+
+/**
+ * Keeps only the entries of an awareness update that the sender may write, each under the name
+ * the server knows it by. Returns the update to apply (null if nothing is left) and how many
+ * entries were dropped. Throws on a malformed update, like the decoder.
+ */
+export function guardAwareness(update: Uint8Array, claim: AwarenessClaim): { update: Uint8Array | null; dropped: number } {
+  const kept: AwarenessEntry[] = [];
+  let dropped = 0;
+  for (const entry of decodeEntries(update)) {
+    const removal = entry.state === 'null';
+    const verdict = claim.judge(entry.clientId, entry.clock, removal);
+    if (verdict === 'drop') dropped += 1;
+    if (verdict === 'keep') kept.push(removal ? entry : { ...entry, state: withKnownName(entry.state, claim.name) });
+  }
+  return { update: kept.length > 0 ? encodeEntries(kept) : null, dropped };
+}

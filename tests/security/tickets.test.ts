@@ -1,0 +1,107 @@
+import { ClientEvent, DocTicketResponse } from '@quorum/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRoom, joinAs, newDeviceId, request, tokenOf } from '../support/client.js';
+import type { CreatedRoom } from '../support/client.js';
+import { startTestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
+import { rawSocket } from '../support/yjs.js';
+
+describe('document tickets', () => {
+  let server: TestServer;
+  let room: CreatedRoom;
+  const closers: (() => void)[] = [];
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    room = await createRoom(server.url);
+  });
+  afterEach(async () => {
+    for (const close of closers.splice(0)) close();
+    await server.close();
+  });
+
+  const buy = async (token: string, doc: string, roomId = room.roomId, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${server.url}/api/rooms/${roomId}/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ doc }),
+    });
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+  const ticketFor = async (token: string, doc: string, headers: Record<string, string> = {}) => {
+    const bought = await buy(token, doc, room.roomId, headers);
+    expect(bought.status).toBe(201);
+    return DocTicketResponse.parse(bought.body).ticket;
+  };
+  const open = async (path: string) => {
+    const result = await rawSocket(server.url, path);
+    if ('ws' in result) closers.push(() => result.ws.terminate());
+    return 'ws' in result ? 'open' : result.status;
+  };
+
+  it('is bought with the token in a header and opens its document once', async () => {
+    const ticket = await ticketFor(room.tokens.candidate, 'code');
+    expect(await open(`/yjs/${room.roomId}/code?ticket=${ticket}`)).toBe('open');
+    expect(await open(`/yjs/${room.roomId}/code?ticket=${ticket}`)).toBe(401);
+  });
+
+  it('opens only the room and document it was bought for', async () => {
+    const other = await createRoom(server.url);
+    expect(await open(`/yjs/${room.roomId}/board?ticket=${await ticketFor(room.tokens.candidate, 'code')}`)).toBe(401);
+    expect(await open(`/yjs/${other.roomId}/code?ticket=${await ticketFor(room.tokens.interviewer, 'code')}`)).toBe(401);
+  });
+
+  it('is refused for a document the role may not open', async () => {
+    expect(await buy(room.tokens.candidate, 'notes')).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+  });
+
+  it('stops working once the link it was bought with is reissued', async () => {
+    const ticket = await ticketFor(room.tokens.candidate, 'code');
+    const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
+    closers.push(() => interviewer.disconnect());
+    const reissued = await request(interviewer, ClientEvent.reissueLink, { role: 'candidate' });
+    if (!reissued.ok) throw new Error(reissued.error.message);
+    expect(await open(`/yjs/${room.roomId}/code?ticket=${ticket}`)).toBe(401);
+    expect(await open(`/yjs/${room.roomId}/code?ticket=${await ticketFor(tokenOf(reissued.data.url), 'code')}`)).toBe('open');
+  });
+
+  it('is refused without a valid token', async () => {
+    expect((await buy('x'.repeat(43), 'code')).status).toBe(401);
+    const response = await fetch(`${server.url}/api/rooms/${room.roomId}/tickets`, { method: 'POST', body: '{"doc":"code"}', headers: { 'content-type': 'application/json' } });
+    expect(response.status).toBe(401);
+  });
+
+  it('answers a malformed request with the faulty field', async () => {
+    expect(await buy(room.tokens.interviewer, 'everything')).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+  });
+
+  it('leaves ?token= working for stock clients and scripts', async () => {
+    expect(await open(`/yjs/${room.roomId}/code?token=${room.tokens.candidate}`)).toBe('open');
+  });
+
+  it('carries the person named by the device header, whose room name shows next to their cursor', async () => {
+    const deviceId = newDeviceId();
+    const observer = await joinAs(server.url, room.roomId, room.tokens.observer, 'Olga', deviceId);
+    closers.push(() => observer.disconnect());
+    const ticket = await ticketFor(room.tokens.observer, 'board', { 'x-quorum-device': deviceId });
+    const result = await rawSocket(server.url, `/yjs/${room.roomId}/board?ticket=${ticket}`);
+    if (!('ws' in result)) throw new Error(`refused with ${result.status}`);
+    closers.push(() => result.ws.terminate());
+    const watcher = await rawSocket(server.url, `/yjs/${room.roomId}/board?token=${room.tokens.interviewer}`);
+    if (!('ws' in watcher)) throw new Error('refused');
+    closers.push(() => watcher.ws.terminate());
+    const frames: string[] = [];
+    watcher.ws.on('message', (data: Buffer) => frames.push(data.toString('utf8')));
+    result.ws.send(awarenessOf(99, { user: { name: 'Someone else' } }));
+    await expect.poll(() => frames.some((f) => f.includes('"name":"Olga"'))).toBe(true);
+    expect(frames.some((f) => f.includes('Someone else'))).toBe(false);
+  });
+});
+
+/** A y-websocket awareness message for one client id (ids below 128 and short states fit one byte each). */
+function awarenessOf(clientId: number, state: unknown): Buffer {
+  const json = Buffer.from(JSON.stringify(state));
+  if (json.length > 120) throw new Error('state too long for this helper');
+  const update = Buffer.concat([Buffer.from([1, clientId, 1, json.length]), json]);
+  return Buffer.concat([Buffer.from([1, update.length]), update]);
+}
