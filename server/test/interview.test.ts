@@ -147,7 +147,7 @@ describe('running an interview', () => {
 
   describe('the scorecard', () => {
     const draftFor = (askedId: string, comment = 'Strong on quorums'): ScorecardDraft => ({
-      questions: { [askedId]: { criteria: { 'cap-statement': { score: 4, comment }, pacelc: { score: 2, comment: '' } }, comment: 'Good' } },
+      questions: { [askedId]: { criteria: { 'cap-statement': { score: 4, comment, skipped: null }, pacelc: { score: 2, comment: '', skipped: null } }, comment: 'Good' } },
       recommendation: 'yes',
       passThreshold: 70,
       strengths: 'Precise definitions',
