@@ -3,7 +3,21 @@ import { createMemoryStore } from './memory.js';
 import { createRedisStore } from './redis.js';
 import type { RoomStore } from './types.js';
 
-export type { RoomRecord, RoomStore, StoredDoc, TokenHashes } from './types.js';
+export type {
+  DocLog,
+  DocRelay,
+  StoreHealth,
+  MatchQueue,
+  Participants,
+  RoomRecord,
+  Rooms,
+  RoomStore,
+  Scorecards,
+  StoredDoc,
+  StoreKind,
+  TokenHashes,
+  Visits,
+} from './types.js';
 export { createMemoryStore } from './memory.js';
 export { createRedisStore } from './redis.js';
 
