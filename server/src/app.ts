@@ -32,7 +32,7 @@ import { DocRegistry } from './yjs/registry.js';
 
 export { loadConfig, testConfig, ConfigError } from './config.js';
 export type { Config, Limits } from './config.js';
-export { createMemoryStore, createRedisStore } from './store/index.js';
+export { createMemoryStore, createRedisStore, createSqliteStore, SCHEMA_VERSION, sqliteFileIn, StoreFileError } from './store/index.js';
 export type { RoomStore } from './store/index.js';
 
 /** The built client, when this package runs from its source tree. */

@@ -1,4 +1,4 @@
-import { ConfigError, createQuorumServer, loadConfig } from './app.js';
+import { ConfigError, createQuorumServer, loadConfig, StoreFileError } from './app.js';
 
 /** Entry point: configuration from the environment, then start; SIGTERM/SIGINT close cleanly. */
 async function main(): Promise<void> {
@@ -23,6 +23,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof StoreFileError ? error.message : error);
   process.exit(1);
 });

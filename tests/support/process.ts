@@ -15,9 +15,13 @@ export interface ServerProcess {
 
 /**
  * Starts the built server as its own process, exactly as `npm start` runs it, and resolves once it
- * listens. PORT defaults to 0: the real port is read from its start-up log line.
+ * listens. PORT defaults to 0: the real port is read from its start-up log line. The test names its
+ * store (REDIS_URL, or STORE with a DATA_DIR of its own for SQLite): the default file under ./data
+ * is the user's, never a test's.
  */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  if (!env.REDIS_URL && !env.STORE) throw new Error('startServerProcess: name the store (REDIS_URL, or STORE=memory|sqlite)');
+  if (env.STORE === 'sqlite' && !env.DATA_DIR) throw new Error('startServerProcess: a SQLite server needs a DATA_DIR of its own');
   const child = spawn(process.execPath, [entry], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

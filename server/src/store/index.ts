@@ -1,6 +1,8 @@
+import { ConfigError } from '../config.js';
 import type { Config } from '../config.js';
 import { createMemoryStore } from './memory.js';
 import { createRedisStore } from './redis.js';
+import { createSqliteStore, sqliteFileIn } from './sqlite/index.js';
 import type { RoomStore } from './types.js';
 
 export type {
@@ -20,10 +22,17 @@ export type {
 } from './types.js';
 export { createMemoryStore } from './memory.js';
 export { createRedisStore } from './redis.js';
+export { createSqliteStore, DATA_FILE, SCHEMA_VERSION, sqliteFileIn, StoreFileError } from './sqlite/index.js';
 
-/** Redis when the configuration names one, the embedded memory store otherwise. */
+/** The store the configuration names: SQLite by default, Redis with REDIS_URL, memory only when asked for. */
 export function createStore(config: Config): RoomStore {
-  return config.redisUrl
-    ? createRedisStore({ url: config.redisUrl, prefix: config.redisPrefix, ttlSeconds: config.roomTtlSeconds })
-    : createMemoryStore({ ttlSeconds: config.roomTtlSeconds });
+  switch (config.store) {
+    case 'redis':
+      if (!config.redisUrl) throw new ConfigError('STORE: redis needs REDIS_URL');
+      return createRedisStore({ url: config.redisUrl, prefix: config.redisPrefix, ttlSeconds: config.roomTtlSeconds });
+    case 'memory':
+      return createMemoryStore({ ttlSeconds: config.roomTtlSeconds });
+    case 'sqlite':
+      return createSqliteStore({ file: sqliteFileIn(config.dataDir), ttlSeconds: config.roomTtlSeconds, synchronous: config.sqliteSynchronous });
+  }
 }

@@ -16,7 +16,7 @@ export const RECENT_PAIRINGS = 20;
  * Deep-freezes a value, skipping what is frozen already: a new room state shares the unchanged parts
  * of the one before it, so only what a mutation built gets walked.
  */
-function freeze<T>(value: T): T {
+export function freeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) freeze(child);

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe } from 'vitest';
 import { dropPrefix, REDIS_URL, testPrefix } from '../../../tests/support/server.js';
-import { createMemoryStore, createRedisStore } from '../../src/store/index.js';
+import { createMemoryStore, createRedisStore, createSqliteStore } from '../../src/store/index.js';
 import type { RoomStore, StoreKind } from '../../src/store/index.js';
 
 export interface StoreOptions {
@@ -21,6 +24,15 @@ export const implementations: Implementation[] = [
     name: 'memory',
     ownClock: true,
     make: async ({ ttlSeconds = 60, now }) => ({ store: createMemoryStore({ ttlSeconds, now }), cleanup: async () => {} }),
+  },
+  {
+    name: 'sqlite',
+    ownClock: true,
+    make: async ({ ttlSeconds = 60, now }) => {
+      const dir = mkdtempSync(join(tmpdir(), 'quorum-store-'));
+      const store = createSqliteStore({ file: join(dir, 'quorum.db'), ttlSeconds, synchronous: 'normal', now });
+      return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
   },
   {
     name: 'redis',

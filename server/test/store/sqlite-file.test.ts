@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { emptyScorecard } from '@quorum/shared';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { roomStateFixture } from '../../../shared/test/fixtures.js';
+import { createSqliteStore, SCHEMA_VERSION, StoreFileError } from '../../src/store/index.js';
+import type { RoomStore } from '../../src/store/index.js';
+
+let dir: string;
+let file: string;
+const open = () => createSqliteStore({ file, ttlSeconds: 60, synchronous: 'normal' });
+const digest = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** Opening must fail with `message`, and leave every byte of the file as it was. */
+const expectRefusedUntouched = (message: RegExp) => {
+  const before = digest();
+  expect(open).toThrow(StoreFileError);
+  expect(open).toThrow(message);
+  expect(digest()).toBe(before);
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'quorum-sqlite-'));
+  file = join(dir, 'quorum.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the SQLite data file', () => {
+  it('keeps rooms, documents and scorecards across a close and reopen', async () => {
+    const first = open();
+    await first.createRoom({ state: roomStateFixture({ id: 'room-keep01', title: 'Kept' }), tokenHashes: { interviewer: 'h' } });
+    const cursor = await first.appendUpdate('room-keep01', 'code', new Uint8Array([1, 2, 3]), 'a');
+    await first.updateScorecard('room-keep01', () => ({ ...emptyScorecard('room-keep01', 1), strengths: 'clear' }));
+    await first.close();
+    const second = open();
+    try {
+      expect((await second.getRoom('room-keep01'))?.state.title).toBe('Kept');
+      expect(await second.loadDoc('room-keep01', 'code')).toEqual({ snapshot: null, updates: [new Uint8Array([1, 2, 3])], cursor });
+      expect((await second.getScorecard('room-keep01'))?.strengths).toBe('clear');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses a second store on a file another one holds', async () => {
+    const holder: RoomStore = open();
+    try {
+      expect(open).toThrow(/in use by another Quorum process/);
+    } finally {
+      await holder.close();
+    }
+    await open().close();
+  });
+
+  it('refuses a file that is not a SQLite database, untouched', () => {
+    writeFileSync(file, 'these are my notes, not a database\n'.repeat(20));
+    expectRefusedUntouched(/is not a SQLite database/);
+  });
+
+  it('refuses a truncated database, untouched', async () => {
+    const store = open();
+    await store.createRoom({ state: roomStateFixture({ id: 'room-trunc1' }), tokenHashes: {} });
+    for (let i = 0; i < 200; i += 1) await store.appendUpdate('room-trunc1', 'code', new Uint8Array(2_000).fill(i), 'a');
+    await store.close();
+    truncateSync(file, Math.floor(readFileSync(file).length / 2));
+    expectRefusedUntouched(/is cut short/);
+  });
+
+  it("refuses another application's database, untouched", () => {
+    const foreign = new Database(file);
+    foreign.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices (total) VALUES (9.5)");
+    foreign.close();
+    expectRefusedUntouched(/is a SQLite database, but not Quorum's/);
+  });
+
+  it('refuses a file of a newer schema, naming both versions, untouched', async () => {
+    await open().close();
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    newer.close();
+    expectRefusedUntouched(new RegExp(`schema version ${SCHEMA_VERSION + 1}.*up to version ${SCHEMA_VERSION}`));
+  });
+});
