@@ -20,8 +20,9 @@ export interface ServerProcess {
  * is the user's, never a test's.
  */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  if (!env.REDIS_URL && !env.STORE) throw new Error('startServerProcess: name the store (REDIS_URL, or STORE=memory|sqlite)');
-  if (env.STORE === 'sqlite' && !env.DATA_DIR) throw new Error('startServerProcess: a SQLite server needs a DATA_DIR of its own');
+  if (!env.REDIS_URL && env.STORE !== 'memory' && !env.DATA_DIR) {
+    throw new Error('startServerProcess: name the store: REDIS_URL, STORE=memory, or a DATA_DIR of its own for the default SQLite file');
+  }
   const child = spawn(process.execPath, [entry], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
