@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { emptyScorecard } from '@quorum/shared';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { roomStateFixture } from '../../../shared/test/fixtures.js';
 import { createSqliteStore, SCHEMA_VERSION, StoreFileError } from '../../src/store/index.js';
 import type { RoomStore } from '../../src/store/index.js';
@@ -81,5 +83,43 @@ describe('the SQLite data file', () => {
     newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     newer.close();
     expectRefusedUntouched(new RegExp(`schema version ${SCHEMA_VERSION + 1}.*up to version ${SCHEMA_VERSION}`));
+  });
+});
+
+describe('schema versions', () => {
+  it('upgrades a file written by schema version 1 in place, keeping everything in it', async () => {
+    copyFileSync(fileURLToPath(new URL('../fixtures/quorum-v1.db', import.meta.url)), file);
+    const store = open();
+    try {
+      const room = await store.getRoom('room-v1old01');
+      expect(room?.state.title).toBe('Written by schema 1');
+      expect(room?.tokenHashes).toEqual({ interviewer: 'hash-i', candidate: 'hash-c' });
+      const stored = await store.loadDoc('room-v1old01', 'code');
+      const doc = new Y.Doc();
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+      expect(doc.getText('code').toString()).toBe('function hello() {}');
+      expect((await store.listParticipants('room-v1old01')).map((p) => p.name)).toEqual(['Ada']);
+      expect((await store.getScorecard('room-v1old01'))?.strengths).toBe('kept through the upgrade');
+      expect(await store.listVisits('device-v1', 10)).toEqual([{ roomId: 'room-v1old01', role: 'interviewer', at: 1 }]);
+    } finally {
+      await store.close();
+    }
+    const upgraded = new Database(file, { readonly: true });
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    upgraded.close();
+  });
+
+  it('sweeps expired rooms with their documents out of the file', async () => {
+    let clock = 0;
+    const atClock = () => createSqliteStore({ file, ttlSeconds: 10, synchronous: 'normal', now: () => clock });
+    const store = atClock();
+    await store.createRoom({ state: roomStateFixture({ id: 'room-swept1' }), tokenHashes: {} });
+    await store.appendUpdate('room-swept1', 'code', new Uint8Array([1]), 'a');
+    await store.close();
+    clock = 11_000;
+    await atClock().close();
+    const left = new Database(file, { readonly: true });
+    expect(left.prepare('SELECT (SELECT count(*) FROM rooms) + (SELECT count(*) FROM doc_updates) AS rows').get()).toEqual({ rows: 0 });
+    left.close();
   });
 });

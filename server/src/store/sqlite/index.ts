@@ -34,6 +34,7 @@ interface CachedRoom {
 
 /** Room states parsed once and kept frozen, as the memory store keeps them; this process is the file's only writer. */
 const CACHED_ROOMS = 1_000;
+const SWEEP_MAX_MS = 3_600_000;
 
 /**
  * The embedded default: every port in one SQLite file (WAL), owned by this process alone. Writes
@@ -92,7 +93,18 @@ export function createSqliteStore(options: SqliteStoreOptions): RoomStore {
     putGrant: db.prepare('INSERT OR REPLACE INTO grants (ticket_id, json, expires_at) VALUES (?, ?, ?)'),
     grant: db.prepare<[string], { json: string; expires_at: number }>('SELECT json, expires_at FROM grants WHERE ticket_id = ?'),
     dropGrant: db.prepare('DELETE FROM grants WHERE ticket_id = ?'),
+    sweepRooms: db.prepare('DELETE FROM rooms WHERE kept = 0 AND expires_at <= ?'),
+    sweepGrants: db.prepare('DELETE FROM grants WHERE expires_at <= ?'),
   };
+  // Rooms expire on read; the sweep frees the file of those nobody reads again.
+  const sweep = () =>
+    run(() => {
+      sql.sweepRooms.run(now());
+      sql.sweepGrants.run(now());
+    });
+  void sweep();
+  const sweeper = setInterval(() => void sweep().catch(() => undefined), Math.min(ttlMs / 3, SWEEP_MAX_MS));
+  sweeper.unref();
 
   const remember = (roomId: string, room: CachedRoom) => {
     rooms.delete(roomId);
@@ -282,6 +294,7 @@ export function createSqliteStore(options: SqliteStoreOptions): RoomStore {
       }),
     async close() {
       if (!db.open) return;
+      clearInterval(sweeper);
       turns.flush();
       relay.close();
       db.close();

@@ -53,6 +53,12 @@ export const migrations: readonly ((db: Database) => void)[] = [
       CREATE TABLE grants (ticket_id TEXT PRIMARY KEY, json TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT;
       PRAGMA application_id = ${APPLICATION_ID};
     `),
+  // 2: the sweep that deletes expired rooms (with their documents) and grants finds them by index.
+  (db) =>
+    db.exec(`
+      CREATE INDEX rooms_expiry ON rooms (expires_at) WHERE kept = 0;
+      CREATE INDEX grants_expiry ON grants (expires_at);
+    `),
 ];
 
 export const SCHEMA_VERSION = migrations.length;
