@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve as absolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBank } from '@quorum/questions';
 import type { Bank } from '@quorum/questions';
@@ -25,7 +26,7 @@ import { createRoomService } from './rooms/service.js';
 import { attachSocketProtocol } from './rooms/socket.js';
 import { scorecardHandlers } from './scorecards/handlers.js';
 import { createScorecardService } from './scorecards/service.js';
-import { createStore } from './store/index.js';
+import { createStore, sqliteFileIn } from './store/index.js';
 import type { RoomStore } from './store/index.js';
 import { createYjsEndpoint } from './yjs/endpoint.js';
 import { DocRegistry } from './yjs/registry.js';
@@ -173,7 +174,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
           const address = httpServer.address() as AddressInfo;
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
-          logger.info({ url, store: store.kind }, 'Quorum is listening');
+          logger.info({ url, store: store.kind, ...(store.kind === 'sqlite' && !options.store && { file: absolute(sqliteFileIn(config.dataDir)) }) }, 'Quorum is listening');
           resolve(url);
         });
       }),
