@@ -38,7 +38,7 @@ export interface RoomFailure {
 export interface RoomNotice {
   /** A newer notice with the same key replaces the older one. */
   key: string;
-  /** An ErrorCode, or `close:<code>` for a document connection the server closed. */
+  /** An ErrorCode, `close:<code>` for a document connection the server closed, or `reconnected`. */
   code: string;
   /** The server's own wording, when it sent one. */
   message?: string;
@@ -88,6 +88,12 @@ interface Credentials {
 const fatalCodes = new Set<string>(['room_not_found', 'unauthorized', 'forbidden', 'bad_request', 'room_full']);
 /** Acknowledgements that mean a limit was hit; the action's own message says what failed, a notice says why. */
 const limitCodes = new Set<string>(['rate_limited', 'payload_too_large']);
+
+/**
+ * What a refusal means once this page had joined: a link that worked a moment ago was revoked
+ * while we were away; a room in use did not expire, the server came back without it.
+ */
+const refusedAfterJoining: Partial<Record<string, FailureCode>> = { unauthorized: 'link_revoked', room_not_found: 'room_lost' };
 
 const RETRY_JOIN_MS = 2_000;
 const CLOCK_SAMPLES = 4;
@@ -276,15 +282,16 @@ export class RoomSession {
     if (this.stopped) return;
     if (result.ok) {
       const { self } = result.data;
+      // Joined before, so this is the way back after the connection (or the server) went away.
+      if (this.snapshot.self) this.notify({ key: 'connection', code: 'reconnected', transient: true });
       this.ensureDocs(self);
       this.set({ status: 'joined', self, failure: null });
       void this.syncClock();
       return;
     }
     if (fatalCodes.has(result.error.code)) {
-      // A link that worked a moment ago and no longer does was revoked while we were away.
-      const revoked = result.error.code === 'unauthorized' && this.snapshot.self !== null;
-      this.fail(revoked ? { ...result.error, code: 'link_revoked' } : result.error);
+      const code = (this.snapshot.self && refusedAfterJoining[result.error.code]) || result.error.code;
+      this.fail({ ...result.error, code });
       return;
     }
     // Transient (server busy, restarting): try again while the socket stays up.

@@ -42,6 +42,11 @@ const explanations: Record<FailureCode, Explanation> = {
     message:
       'This interview room does not exist or has expired. Check the link, or ask the interviewer to create a new room.',
   },
+  room_lost: {
+    title: 'The server no longer has this room',
+    message:
+      'You were in this room a moment ago, but the server came back without it (its data was removed). This tab still holds the board and the code as you last saw them: download them below so nothing is lost.',
+  },
   not_found: {
     title: 'Not found',
     message: 'What you asked for no longer exists. It may have been removed from the question bank.',
@@ -112,8 +117,15 @@ const closeExplanations: Partial<Record<number, (doc: string) => NoticeExplanati
   }),
 };
 
+/** Good news the room shows the same way as its problems, briefly. */
+const reconnected: NoticeExplanation = {
+  title: 'Reconnected',
+  message: 'The server is back, and the room with it. What you changed while it was away is merged in as the board and the editor catch up.',
+};
+
 /** The title and sentence of a notice shown while the room keeps working. */
 export function explainNotice(notice: Pick<RoomNotice, 'code' | 'doc' | 'message'>): NoticeExplanation {
+  if (notice.code === 'reconnected') return reconnected;
   const close = /^close:(\d+)$/.exec(notice.code);
   if (close) {
     const explainClose = closeExplanations[Number(close[1])];
