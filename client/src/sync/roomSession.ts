@@ -133,6 +133,8 @@ export class RoomSession {
   private roomDocs: RoomDocs | null = null;
   private retryTimer: number | undefined;
   private stopped = false;
+  /** Rejoined after a lost connection; "Reconnected" is said once the documents caught up too. */
+  private reconnecting = false;
 
   constructor(credentials: Credentials) {
     this.credentials = { ...credentials };
@@ -283,9 +285,10 @@ export class RoomSession {
     if (result.ok) {
       const { self } = result.data;
       // Joined before, so this is the way back after the connection (or the server) went away.
-      if (this.snapshot.self) this.notify({ key: 'connection', code: 'reconnected', transient: true });
+      if (this.snapshot.self) this.reconnecting = true;
       this.ensureDocs(self);
       this.set({ status: 'joined', self, failure: null });
+      this.announceReconnected();
       void this.syncClock();
       return;
     }
@@ -319,7 +322,10 @@ export class RoomSession {
       token: this.credentials.token,
       role: self.role,
       user: awarenessUser(self.name, self.color),
-      onStatus: (docs) => this.set({ docs }),
+      onStatus: (docs) => {
+        this.set({ docs });
+        this.announceReconnected();
+      },
       onClose: (name, code) => this.handleDocClose(name, code),
     });
     if (navigator.onLine) this.roomDocs.connect();
@@ -344,6 +350,15 @@ export class RoomSession {
     if (effect.kind === 'fatal') return this.fail({ code: effect.failure, message: `The server closed the ${name} document (${code}).` });
     if (effect.kind === 'quiet') return;
     this.notify({ key: `doc:${name}`, code: `close:${code}`, doc: name, transient: effect.kind === 'transient' });
+  }
+
+  /** Says "Reconnected" once the room is back in full: joined again, and every open document synced. */
+  private announceReconnected(): void {
+    const { status, docs } = this.snapshot;
+    const synced = Object.values(docs).every((doc) => doc.refusedCode !== null || (doc.connected && doc.synced));
+    if (!this.reconnecting || status !== 'joined' || !synced) return;
+    this.reconnecting = false;
+    this.notify({ key: 'connection', code: 'reconnected', transient: true });
   }
 
   private notify(notice: RoomNotice): void {

@@ -10,6 +10,8 @@ interface Explanation {
 /** A notice about a document the server refused may offer a retry, when a retry can succeed. */
 interface NoticeExplanation extends Explanation {
   canRetry?: boolean;
+  /** Good news, shown in green rather than as a warning. */
+  good?: boolean;
 }
 
 /** One sentence per failure, written for the person in front of the screen, not for a log. */
@@ -120,7 +122,8 @@ const closeExplanations: Partial<Record<number, (doc: string) => NoticeExplanati
 /** Good news the room shows the same way as its problems, briefly. */
 const reconnected: NoticeExplanation = {
   title: 'Reconnected',
-  message: 'The server is back, and the room with it. What you changed while it was away is merged in as the board and the editor catch up.',
+  message: 'The server is back, and the room with it. Everything is in sync again, including what you changed while it was away.',
+  good: true,
 };
 
 /** The title and sentence of a notice shown while the room keeps working. */
