@@ -26,7 +26,7 @@ import { createRoomService } from './rooms/service.js';
 import { attachSocketProtocol } from './rooms/socket.js';
 import { scorecardHandlers } from './scorecards/handlers.js';
 import { createScorecardService } from './scorecards/service.js';
-import { createStore, sqliteFileIn } from './store/index.js';
+import { canBackUp, createStore, sqliteFileIn } from './store/index.js';
 import type { RoomStore } from './store/index.js';
 import { createYjsEndpoint } from './yjs/endpoint.js';
 import { DocRegistry } from './yjs/registry.js';
@@ -50,6 +50,8 @@ export interface QuorumServer {
   readonly url: string;
   readonly store: RoomStore;
   listen(): Promise<string>;
+  /** A consistent copy of the SQLite file, made while serving; resolves with its path, or null on a store without a file. */
+  backup(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -178,6 +180,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
           resolve(url);
         });
       }),
+    backup: async () => (canBackUp(store) ? store.backup() : null),
     /** Graceful stop: no new connections, documents flushed, clients told to reconnect elsewhere. */
     async close() {
       matchmaker.close();

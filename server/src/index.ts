@@ -18,6 +18,13 @@ async function main(): Promise<void> {
       },
     );
   };
+  // `kill -USR2 <pid>`: a consistent copy of the data file while serving (its lock keeps other tools out).
+  process.on('SIGUSR2', () => {
+    server.backup().then(
+      (copy) => console.log(copy ? `backup written to ${copy}` : 'backup: this store has no file to copy'),
+      (error: unknown) => console.error('backup failed:', error),
+    );
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

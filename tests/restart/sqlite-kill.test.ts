@@ -68,6 +68,17 @@ describe('the default store through a kill -9', () => {
     expect(((await history.json()) as { entries: { roomId: string }[] }).entries.map((entry) => entry.roomId)).toContain(room.roomId);
   });
 
+  it('writes a consistent backup on SIGUSR2 while it keeps serving', async () => {
+    const server = await start();
+    const room = await createRoom(server.url, { title: 'Backed up' });
+    server.child.kill('SIGUSR2');
+    await expect.poll(() => /backup written to (\S+)/.exec(server.output())?.[1], { timeout: 10_000 }).toBeTruthy();
+    const copy = new Database(/backup written to (\S+)/.exec(server.output())![1]!, { readonly: true });
+    expect(copy.prepare('SELECT id FROM rooms').all()).toEqual([{ id: room.roomId }]);
+    copy.close();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
   it('stops a second process on the same file with a clear message', async () => {
     await start();
     await expect(startServerProcess({ DATA_DIR: dataDir })).rejects.toThrow(/quorum\.db is in use by another Quorum process/);

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { createMemoryStore } from './memory.js';
 import { createRedisStore } from './redis.js';
 import { createSqliteStore, sqliteFileIn } from './sqlite/index.js';
+import type { SqliteStore } from './sqlite/index.js';
 import type { RoomStore } from './types.js';
 
 export type {
@@ -22,10 +23,11 @@ export type {
 } from './types.js';
 export { createMemoryStore } from './memory.js';
 export { createRedisStore } from './redis.js';
-export { createSqliteStore, DATA_FILE, SCHEMA_VERSION, sqliteFileIn, StoreFileError } from './sqlite/index.js';
+export { canBackUp, createSqliteStore, DATA_FILE, SCHEMA_VERSION, sqliteFileIn, StoreFileError } from './sqlite/index.js';
+export type { SqliteStore } from './sqlite/index.js';
 
 /** The store the configuration names: SQLite by default, Redis with REDIS_URL, memory only when asked for. */
-export function createStore(config: Config): RoomStore {
+export function createStore(config: Config): RoomStore | SqliteStore {
   switch (config.store) {
     case 'redis':
       if (!config.redisUrl) throw new ConfigError('STORE: redis needs REDIS_URL');

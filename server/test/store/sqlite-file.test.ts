@@ -123,3 +123,25 @@ describe('schema versions', () => {
     left.close();
   });
 });
+
+describe('backups', () => {
+  it('writes a consistent copy while the store keeps serving, which opens as a Quorum file', async () => {
+    const store = createSqliteStore({ file, ttlSeconds: 60, synchronous: 'normal' });
+    try {
+      await store.createRoom({ state: roomStateFixture({ id: 'room-backup', title: 'Backed up' }), tokenHashes: {} });
+      await store.appendUpdate('room-backup', 'code', new Uint8Array([7]), 'a');
+      const copy = await store.backup();
+      expect(copy).toMatch(/backups\/quorum-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.db$/);
+      await store.updateState('room-backup', (state) => ({ ...state, title: 'Changed after the backup' }));
+      const restored = createSqliteStore({ file: copy, ttlSeconds: 60, synchronous: 'normal' });
+      try {
+        expect((await restored.getRoom('room-backup'))?.state.title).toBe('Backed up');
+        expect((await restored.loadDoc('room-backup', 'code')).updates).toEqual([new Uint8Array([7])]);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Participant, RoomState, Scorecard, ScorecardRevision, Ticket } from '@quorum/shared';
 import type { DocName, Role } from '@quorum/shared';
 import { freeze, RECENT_PAIRINGS } from '../memory.js';
@@ -41,7 +42,20 @@ const SWEEP_MAX_MS = 3_600_000;
  * of one event-loop turn share one transaction, and each resolves once it is committed: an update
  * is durable before any other client sees it. Rooms expire on read, as in the memory store.
  */
-export function createSqliteStore(options: SqliteStoreOptions): RoomStore {
+export interface SqliteStore extends RoomStore {
+  /**
+   * Writes a consistent copy of the file next to it, in `backups/`, while the store keeps serving
+   * (SQLite's online backup); resolves with the copy's path. Outside tools cannot read the file
+   * while the server holds its lock, so the server makes the copy.
+   */
+  backup(): Promise<string>;
+}
+
+export function canBackUp(store: RoomStore): store is SqliteStore {
+  return typeof (store as Partial<SqliteStore>).backup === 'function';
+}
+
+export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const now = options.now ?? Date.now;
   const ttlMs = options.ttlSeconds * 1000;
   const db = openDatabase(options.file, { synchronous: options.synchronous });
@@ -292,6 +306,14 @@ export function createSqliteStore(options: SqliteStoreOptions): RoomStore {
           return false;
         }
       }),
+    async backup() {
+      const stamp = new Date(now()).toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+      const copy = join(dirname(options.file), 'backups', `quorum-${stamp}.db`);
+      mkdirSync(dirname(copy), { recursive: true });
+      turns.flush();
+      await db.backup(copy);
+      return copy;
+    },
     async close() {
       if (!db.open) return;
       clearInterval(sweeper);
