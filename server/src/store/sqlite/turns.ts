@@ -45,14 +45,19 @@ export function turnTransactions(db: Database, onRollback: () => void): Turns {
     for (const { resolve } of waiting) resolve();
   };
 
-  const run: RunInTurn = (op) => {
-    if (!db.inTransaction) {
-      begin.run();
-      timer = setImmediate(flush);
-    }
-    return new Promise((resolve, reject) => {
-      savepoint.run();
+  const run: RunInTurn = (op) =>
+    new Promise((resolve, reject) => {
       let result: ReturnType<typeof op>;
+      try {
+        if (!db.inTransaction) {
+          begin.run();
+          timer = setImmediate(flush);
+        }
+        savepoint.run();
+      } catch (error) {
+        reject(error);
+        return;
+      }
       try {
         result = op();
         release.run();
@@ -64,7 +69,6 @@ export function turnTransactions(db: Database, onRollback: () => void): Turns {
       }
       settle.push({ resolve: () => resolve(result), reject });
     });
-  };
   const read: RunInTurn = (op) => (db.inTransaction ? run(op) : new Promise((resolve) => resolve(op())));
   return { run, read, flush };
 }
