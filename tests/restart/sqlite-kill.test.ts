@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClientEvent } from '@quorum/shared';
@@ -84,13 +84,34 @@ describe('the default store through a kill -9', () => {
     await expect(startServerProcess({ DATA_DIR: dataDir })).rejects.toThrow(/quorum\.db is in use by another Quorum process/);
   });
 
-  it("stops on another application's database with a clear message and leaves it untouched", async () => {
+  const badFiles: { name: string; write(file: string): Promise<void>; message: RegExp }[] = [
+    {
+      name: "another application's database",
+      write: async (file) => {
+        const foreign = new Database(file);
+        foreign.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine')");
+        foreign.close();
+      },
+      message: /is a SQLite database, but not Quorum's/,
+    },
+    {
+      name: 'a truncated Quorum file',
+      write: async (file) => {
+        const server = await start();
+        await createRoom(server.url, { title: 'Soon cut short' });
+        await server.kill('SIGTERM');
+        truncateSync(file, statSync(file).size / 2);
+      },
+      message: /is cut short/,
+    },
+  ];
+  it.each(badFiles)('stops on $name with a clear message and leaves it untouched', async ({ write, message }) => {
     const file = join(dataDir, 'quorum.db');
-    const foreign = new Database(file);
-    foreign.exec('CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES (\'mine\')');
-    foreign.close();
+    await write(file);
     const before = createHash('sha256').update(readFileSync(file)).digest('hex');
-    await expect(startServerProcess({ DATA_DIR: dataDir })).rejects.toThrow(/exited with 1:\n.*is a SQLite database, but not Quorum's/);
+    const refused = startServerProcess({ DATA_DIR: dataDir });
+    await expect(refused).rejects.toThrow(/exited with 1:\n/);
+    await expect(refused).rejects.toThrow(message);
     expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before);
   });
 });
