@@ -3,13 +3,11 @@ import type { Config } from '../config.js';
 import { createMemoryStore } from './memory.js';
 import { createRedisStore } from './redis.js';
 import { createSqliteStore, sqliteFileIn } from './sqlite/index.js';
-import type { SqliteStore } from './sqlite/index.js';
 import type { RoomStore } from './types.js';
 
 export type {
   DocLog,
   DocRelay,
-  StoreHealth,
   MatchQueue,
   Participants,
   RoomRecord,
@@ -17,6 +15,7 @@ export type {
   RoomStore,
   Scorecards,
   StoredDoc,
+  StoreHealth,
   StoreKind,
   TokenHashes,
   Visits,
@@ -27,7 +26,7 @@ export { canBackUp, createSqliteStore, DATA_FILE, SCHEMA_VERSION, sqliteFileIn, 
 export type { SqliteStore } from './sqlite/index.js';
 
 /** The store the configuration names: SQLite by default, Redis with REDIS_URL, memory only when asked for. */
-export function createStore(config: Config): RoomStore | SqliteStore {
+export function createStore(config: Config): RoomStore {
   switch (config.store) {
     case 'redis':
       if (!config.redisUrl) throw new ConfigError('STORE: redis needs REDIS_URL');
