@@ -59,7 +59,7 @@ export interface QuorumServer {
 export async function createQuorumServer(config: Config, options: QuorumServerOptions = {}): Promise<QuorumServer> {
   const logger = options.logger ?? createLogger(config);
   const bank = options.bank ?? (await loadBank());
-  const store = options.store ?? createStore(config);
+  const store = options.store ?? createStore(config, logger);
   const metrics = createMetrics();
   // One client for the Socket.IO adapter (which duplicates it for its blocking reads) and the rate limits.
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : undefined;

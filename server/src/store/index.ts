@@ -1,4 +1,5 @@
 import { ConfigError } from '../config.js';
+import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createMemoryStore } from './memory.js';
 import { createRedisStore } from './redis.js';
@@ -26,7 +27,7 @@ export { canBackUp, createSqliteStore, DATA_FILE, SCHEMA_VERSION, sqliteFileIn, 
 export type { SqliteStore } from './sqlite/index.js';
 
 /** The store the configuration names: SQLite by default, Redis with REDIS_URL, memory only when asked for. */
-export function createStore(config: Config): RoomStore {
+export function createStore(config: Config, logger: Logger): RoomStore {
   switch (config.store) {
     case 'redis':
       if (!config.redisUrl) throw new ConfigError('STORE: redis needs REDIS_URL');
@@ -34,6 +35,11 @@ export function createStore(config: Config): RoomStore {
     case 'memory':
       return createMemoryStore({ ttlSeconds: config.roomTtlSeconds });
     case 'sqlite':
-      return createSqliteStore({ file: sqliteFileIn(config.dataDir), ttlSeconds: config.roomTtlSeconds, synchronous: config.sqliteSynchronous });
+      return createSqliteStore({
+        file: sqliteFileIn(config.dataDir),
+        ttlSeconds: config.roomTtlSeconds,
+        synchronous: config.sqliteSynchronous,
+        onError: (message) => logger.error(message),
+      });
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,18 @@ describe('the SQLite data file', () => {
       expect((await second.getScorecard('room-keep01'))?.strengths).toBe('clear');
     } finally {
       await second.close();
+    }
+  });
+
+  it('copies the write-ahead log into the file in the background, without being closed', async () => {
+    const store = open();
+    try {
+      await store.createRoom({ state: roomStateFixture({ id: 'room-ckpt01' }), tokenHashes: {} });
+      const before = statSync(file).size;
+      for (let i = 0; i < 100; i += 1) await store.appendUpdate('room-ckpt01', 'code', new Uint8Array(4_000).fill(i), 'a');
+      await expect.poll(() => statSync(file).size, { timeout: 10_000 }).toBeGreaterThan(before + 400_000);
+    } finally {
+      await store.close();
     }
   });
 

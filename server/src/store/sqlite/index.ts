@@ -5,6 +5,7 @@ import type { DocName, Role } from '@quorum/shared';
 import { freeze, RECENT_PAIRINGS } from '../memory.js';
 import { createLocalRelay } from '../local-relay.js';
 import type { RoomStore, StoredDoc, TokenHashes, Visit } from '../types.js';
+import { startCheckpointer } from './checkpointer.js';
 import { openDatabase } from './open.js';
 import { turnTransactions } from './turns.js';
 
@@ -20,6 +21,8 @@ export interface SqliteStoreOptions {
   ttlSeconds: number;
   synchronous: 'normal' | 'full';
   now?: () => number;
+  /** Problems of the background work (checkpoints) that no caller is waiting for. */
+  onError?: (message: string) => void;
 }
 
 export function sqliteFileIn(dataDir: string): string {
@@ -58,7 +61,8 @@ export function canBackUp(store: RoomStore): store is SqliteStore {
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const now = options.now ?? Date.now;
   const ttlMs = options.ttlSeconds * 1000;
-  const db = openDatabase(options.file, { synchronous: options.synchronous });
+  const { db, release } = openDatabase(options.file, { synchronous: options.synchronous });
+  const checkpointer = startCheckpointer(options.file, options.synchronous, (message) => options.onError?.(`checkpoint failed: ${message}`));
   const rooms = new Map<string, CachedRoom>();
   const turns = turnTransactions(db, () => rooms.clear());
   const { run, read } = turns;
@@ -319,7 +323,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       clearInterval(sweeper);
       turns.flush();
       relay.close();
+      await checkpointer.stop();
       db.close();
+      release();
     },
   };
 }

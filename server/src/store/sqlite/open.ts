@@ -56,7 +56,10 @@ function checkExisting(file: string, size: number): void {
       `${file} has schema version ${header.userVersion}, written by a newer Quorum; this server reads up to version ${SCHEMA_VERSION}. Upgrade Quorum to open it (the file is untouched).`,
     );
   }
-  if (header.pagesValid && header.pages * header.pageSize > size) {
+  // A log left by a crash may hold the pages a checkpoint had not finished writing: then the file
+  // may be short of its header, and opening it completes it (quick_check still vets the result).
+  const pendingLog = (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
+  if (!pendingLog && header.pagesValid && header.pages * header.pageSize > size) {
     throw new StoreFileError(
       `${file} is cut short: its header counts ${header.pages * header.pageSize} bytes, the file holds ${size}. Quorum left it untouched; restore it from a backup or move it away.`,
     );
@@ -67,40 +70,68 @@ function isBusy(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_BUSY');
 }
 
+const inUse = (file: string) =>
+  new StoreFileError(
+    `${file} is in use by another Quorum process. The SQLite store serves one process; to run several, share a Redis (REDIS_URL), or give each its own DATA_DIR.`,
+  );
+
 /**
- * Opens (or creates) the data file for this process alone: exclusive locking holds the file's lock
- * until the process ends (the kernel drops it on kill -9 too), so a second server on the same file
- * stops with a clear message instead of writing beside the first. Then checks the file and brings
- * its schema up to date in place.
+ * Holds `<file>.lock`, a one-row SQLite file in exclusive locking mode, for as long as the process
+ * runs: the kernel drops the lock when the process dies (kill -9 too), so a second server on the
+ * same data file stops with a clear message instead of writing beside the first. The data file
+ * itself stays in normal locking mode, so a second connection of this process can checkpoint it.
  */
-export function openDatabase(file: string, options: { synchronous: 'normal' | 'full' }): Db {
+function holdLock(file: string): Db {
+  const lock = new Database(`${file}.lock`, { timeout: 0 });
+  try {
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.exec('CREATE TABLE IF NOT EXISTS holder (id INTEGER PRIMARY KEY, pid INTEGER NOT NULL)');
+    lock.prepare('INSERT OR REPLACE INTO holder (id, pid) VALUES (1, ?)').run(process.pid);
+    return lock;
+  } catch (error) {
+    lock.close();
+    throw isBusy(error) ? inUse(file) : error;
+  }
+}
+
+export interface OpenDatabase {
+  db: Db;
+  /** Releases the lock; call after closing `db`. */
+  release(): void;
+}
+
+/**
+ * Opens (or creates) the data file for this process alone, checks it, and brings its schema up to
+ * date in place.
+ */
+export function openDatabase(file: string, options: { synchronous: 'normal' | 'full' }): OpenDatabase {
   mkdirSync(dirname(file), { recursive: true });
   const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
   if (size > 0) checkExisting(file, size);
+  const lock = holdLock(file);
   const db = new Database(file, { timeout: 0 });
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
     if (size > 0) {
       const problems = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
       if (problems[0]?.quick_check !== 'ok') {
         throw new StoreFileError(`${file} is damaged (${problems.map((p) => p.quick_check).join('; ')}). Quorum left it untouched; restore it from a backup or move it away.`);
       }
     }
-    // Takes the write lock now, held from here on: a second process fails here, not at its first write.
-    db.exec('BEGIN IMMEDIATE; COMMIT');
     // Before WAL: a new file gets its tables and its application id in one journalled transaction.
     migrate(db);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous.toUpperCase()}`);
     db.pragma('foreign_keys = ON');
-    return db;
+    // Checkpoints (which fsync) run on a thread of their own, off the event loop: see checkpointer.ts.
+    db.pragma('wal_autocheckpoint = 0');
+    return {
+      db,
+      release: () => lock.close(),
+    };
   } catch (error) {
     db.close();
-    if (isBusy(error)) {
-      throw new StoreFileError(
-        `${file} is in use by another Quorum process. The SQLite store serves one process; to run several, share a Redis (REDIS_URL), or give each its own DATA_DIR.`,
-      );
-    }
+    lock.close();
+    if (isBusy(error)) throw inUse(file);
     if (error instanceof StoreFileError) throw error;
     throw new StoreFileError(`${file} could not be opened: ${error instanceof Error ? error.message : String(error)}. Quorum left it untouched.`);
   }
