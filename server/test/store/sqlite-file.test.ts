@@ -137,6 +137,21 @@ describe('schema versions', () => {
 });
 
 describe('backups', () => {
+  it('lets another connection take a copy with VACUUM INTO while the server holds the file', async () => {
+    const store = open();
+    try {
+      await store.createRoom({ state: roomStateFixture({ id: 'room-vacuum', title: 'Vacuumed' }), tokenHashes: {} });
+      const outside = new Database(file, { readonly: true });
+      outside.exec(`VACUUM INTO '${join(dir, 'copy.db')}'`);
+      outside.close();
+      const copy = new Database(join(dir, 'copy.db'), { readonly: true });
+      expect(copy.prepare('SELECT id FROM rooms').all()).toEqual([{ id: 'room-vacuum' }]);
+      copy.close();
+    } finally {
+      await store.close();
+    }
+  });
+
   it('writes a consistent copy while the store keeps serving, which opens as a Quorum file', async () => {
     const store = createSqliteStore({ file, ttlSeconds: 60, synchronous: 'normal' });
     try {
