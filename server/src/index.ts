@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       },
     );
   };
-  // `kill -USR2 <pid>`: a consistent copy of the data file while serving (its lock keeps other tools out).
+  // `kill -USR2 <pid>`: a consistent copy of the data file, taken while serving.
   process.on('SIGUSR2', () => {
     server.backup().then(
       (copy) => console.log(copy ? `backup written to ${copy}` : 'backup: this store has no file to copy'),

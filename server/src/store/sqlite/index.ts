@@ -40,16 +40,10 @@ interface CachedRoom {
 const CACHED_ROOMS = 1_000;
 const SWEEP_MAX_MS = 3_600_000;
 
-/**
- * The embedded default: every port in one SQLite file (WAL), owned by this process alone. Writes
- * of one event-loop turn share one transaction, and each resolves once it is committed: an update
- * is durable before any other client sees it. Rooms expire on read, as in the memory store.
- */
 export interface SqliteStore extends RoomStore {
   /**
    * Writes a consistent copy of the file next to it, in `backups/`, while the store keeps serving
-   * (SQLite's online backup); resolves with the copy's path. Outside tools cannot read the file
-   * while the server holds its lock, so the server makes the copy.
+   * (SQLite's online backup); resolves with the copy's path.
    */
   backup(): Promise<string>;
 }
@@ -58,6 +52,11 @@ export function canBackUp(store: RoomStore): store is SqliteStore {
   return typeof (store as Partial<SqliteStore>).backup === 'function';
 }
 
+/**
+ * The embedded default: every port in one SQLite file (WAL), owned by this process alone. Writes
+ * of one event-loop turn share one transaction, and each resolves once it is committed: an update
+ * is durable before any other client sees it. Rooms expire on read, as in the memory store.
+ */
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const now = options.now ?? Date.now;
   const ttlMs = options.ttlSeconds * 1000;
