@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve as absolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBank } from '@quorum/questions';
 import type { Bank } from '@quorum/questions';
@@ -21,6 +22,7 @@ import { createGrading } from './practice/graders.js';
 import { createModelGrader } from './practice/model-grader.js';
 import { createMemorySoloStore } from './practice/sessions/memory.js';
 import { createRedisSoloStore } from './practice/sessions/redis.js';
+import { createSqliteSoloStore } from './practice/sessions/sqlite.js';
 import { createSoloService } from './practice/sessions/service.js';
 import { createTranscriber } from './practice/transcriber.js';
 import { createHistoryService } from './history/service.js';
@@ -34,7 +36,7 @@ import { createRoomService } from './rooms/service.js';
 import { attachSocketProtocol } from './rooms/socket.js';
 import { scorecardHandlers } from './scorecards/handlers.js';
 import { createScorecardService } from './scorecards/service.js';
-import { createStore } from './store/index.js';
+import { canBackUp, createStore, isSqliteStore, sqliteFileIn } from './store/index.js';
 import type { RoomStore } from './store/index.js';
 import { createYjsEndpoint } from './yjs/endpoint.js';
 import { createDocTickets } from './yjs/tickets.js';
@@ -42,7 +44,7 @@ import { DocRegistry } from './yjs/registry.js';
 
 export { loadConfig, testConfig, ConfigError } from './config.js';
 export type { Config, Limits } from './config.js';
-export { createMemoryStore, createRedisStore } from './store/index.js';
+export { createMemoryStore, createRedisStore, createSqliteStore, SCHEMA_VERSION, sqliteFileIn, StoreFileError } from './store/index.js';
 export type { RoomStore } from './store/index.js';
 
 /** The built client, when this package runs from its source tree. */
@@ -59,6 +61,8 @@ export interface QuorumServer {
   readonly url: string;
   readonly store: RoomStore;
   listen(): Promise<string>;
+  /** A consistent copy of the SQLite file, made while serving; resolves with its path, or null on a store without a file. */
+  backup(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -66,7 +70,7 @@ export interface QuorumServer {
 export async function createQuorumServer(config: Config, options: QuorumServerOptions = {}): Promise<QuorumServer> {
   const logger = options.logger ?? createLogger(config);
   const bank = options.bank ?? (await loadBank());
-  const store = options.store ?? createStore(config);
+  const store = options.store ?? createStore(config, logger);
   const metrics = createMetrics();
   // One client for the Socket.IO adapter (which duplicates it for its blocking reads) and the rate limits.
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : undefined;
@@ -75,7 +79,12 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const service = createRoomService({ store, bank });
   const scorecards = createScorecardService({ store });
   const history = createHistoryService({ store });
-  const soloStore = redis ? createRedisSoloStore(redis, config.redisPrefix) : createMemorySoloStore();
+  // Solo sessions live beside the rooms: in the SQLite file, in Redis, or (tests, bench) in memory.
+  const soloStore = isSqliteStore(store)
+    ? createSqliteSoloStore(store.sqlite)
+    : store.kind === 'redis' && redis
+      ? createRedisSoloStore(redis, config.redisPrefix)
+      : createMemorySoloStore();
   const grading = createGrading({ bank, logger, ...(config.llm ? { model: createModelGrader(config.llm) } : {}) });
   const tickets = createDocTickets({ store });
 
@@ -200,10 +209,11 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
           const address = httpServer.address() as AddressInfo;
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
-          logger.info({ url, store: store.kind }, 'Quorum is listening');
+          logger.info({ url, store: store.kind, ...(store.kind === 'sqlite' && !options.store && { file: absolute(sqliteFileIn(config.dataDir)) }) }, 'Quorum is listening');
           resolve(url);
         });
       }),
+    backup: async () => (canBackUp(store) ? store.backup() : null),
     /** Graceful stop: no new connections, documents flushed, clients told to reconnect elsewhere. */
     async close() {
       matchmaker.close();

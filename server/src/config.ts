@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoreKind } from './store/types.js';
 
 const Port = z.coerce.number().int().min(0).max(65_535);
 const Positive = z.coerce.number().int().positive();
@@ -10,6 +11,9 @@ const EnvSchema = z.object({
     .url()
     .refine((url) => /^rediss?:$/.test(new URL(url).protocol), 'must start with redis:// or rediss://')
     .optional(),
+  STORE: z.enum(['sqlite', 'redis', 'memory']).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/, 'may hold only letters, digits, ":", "_" and "-"').default('quorum:'),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -39,6 +43,12 @@ export interface Config {
   host: string;
   redisUrl: string | undefined;
   redisPrefix: string;
+  /** Where rooms live: the SQLite file (the default), Redis (when REDIS_URL is set), or memory (tests and the bench only). */
+  store: StoreKind;
+  /** Holds the SQLite file, `quorum.db`. */
+  dataDir: string;
+  /** `normal` survives a crash of the process; `full` also a loss of power, at one fsync per commit. */
+  sqliteSynchronous: 'normal' | 'full';
   /** When unset, links are built from the request's own origin. */
   publicUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -82,6 +92,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = result.data;
+  const store = e.STORE ?? (e.REDIS_URL ? 'redis' : 'sqlite');
+  if (store === 'redis' && !e.REDIS_URL) throw new ConfigError('Invalid configuration:\n  STORE: redis needs REDIS_URL');
   if (Boolean(e.LLM_BASE_URL) !== Boolean(e.LLM_MODEL)) {
     throw new ConfigError('Invalid configuration:\n  LLM_BASE_URL and LLM_MODEL: set both to grade with a model, or neither');
   }
@@ -90,6 +102,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    store,
+    dataDir: e.DATA_DIR,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
@@ -114,8 +129,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-/** Defaults for tests and embedding: everything a server needs, overridable field by field. */
+/**
+ * Defaults for tests and embedding: everything a server needs, overridable field by field. The
+ * store is the memory store unless the overrides name another or a Redis URL.
+ */
 export function testConfig(overrides: Partial<Omit<Config, 'limits'>> & { limits?: Partial<Limits> } = {}): Config {
-  const base = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-  return { ...base, ...overrides, limits: { ...base.limits, ...overrides.limits } };
+  const base = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STORE: 'memory' });
+  const store = overrides.store ?? (overrides.redisUrl ? 'redis' : 'memory');
+  return { ...base, ...overrides, store, limits: { ...base.limits, ...overrides.limits } };
 }

@@ -1,4 +1,4 @@
-import { ConfigError, createQuorumServer, loadConfig } from './app.js';
+import { ConfigError, createQuorumServer, loadConfig, StoreFileError } from './app.js';
 
 /** Entry point: configuration from the environment, then start; SIGTERM/SIGINT close cleanly. */
 async function main(): Promise<void> {
@@ -18,11 +18,18 @@ async function main(): Promise<void> {
       },
     );
   };
+  // `kill -USR2 <pid>`: a consistent copy of the data file, taken while serving.
+  process.on('SIGUSR2', () => {
+    server.backup().then(
+      (copy) => console.log(copy ? `backup written to ${copy}` : 'backup: this store has no file to copy'),
+      (error: unknown) => console.error('backup failed:', error),
+    );
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof StoreFileError ? error.message : error);
   process.exit(1);
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Mode } from './config.js';
 import { Addressing } from './clients/address.js';
 import type { History } from './clients/content.js';
@@ -62,8 +65,11 @@ function perRoom(rooms: number, from: MemorySample, to: MemorySample, withRedis:
 /** One target from start to stop: idle rooms, the 1 MB room, then the ramp; always cleans up. */
 export async function runScenario(target: Target, mode: Mode, options: ScenarioOptions): Promise<TargetResult> {
   const prefix = `quorum-bench:${options.runId}:${target.id}:`;
+  const dataDir = target.embedded === 'sqlite' ? mkdtempSync(join(tmpdir(), 'quorum-bench-')) : undefined;
   const env: Record<string, string> = {
     ...(target.redis ? { REDIS_URL, REDIS_PREFIX: prefix } : {}),
+    ...(target.embedded === 'memory' ? { STORE: 'memory' } : {}),
+    ...(dataDir ? { STORE: 'sqlite', DATA_DIR: dataDir } : {}),
     // Every room of the bench comes from one address; Quorum's other limits stay at their defaults.
     ...(target.protocol === 'quorum' ? { ROOMS_PER_IP_PER_HOUR: '1000000' } : {}),
   };
@@ -189,5 +195,6 @@ export async function runScenario(target: Target, mode: Mode, options: ScenarioO
     await generator.stop();
     await Promise.all(servers.map((server) => server.stop()));
     if (target.redis) await dropPrefix(prefix);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -10,7 +10,7 @@ describe('logs', () => {
   afterEach(() => server.kill());
 
   it('never hold a token, a private note or a scorecard comment, even at trace level', async () => {
-    server = await startServerProcess({ LOG_LEVEL: 'trace' });
+    server = await startServerProcess({ STORE: 'memory', LOG_LEVEL: 'trace' });
     const room = await createRoom(server.url);
     const secrets = [...Object.values(room.tokens), 'PRIVATE-NOTE-about-the-candidate', 'SCORECARD-COMMENT-secret'];
 

@@ -17,7 +17,7 @@ export function NoticeStack({ notices, session }: { notices: RoomNotice[]; sessi
 }
 
 function Notice({ notice, session }: { notice: RoomNotice; session: RoomSession }) {
-  const { title, message, canRetry } = explainNotice(notice);
+  const { title, message, canRetry, good } = explainNotice(notice);
   const dismiss = () => session.dismissNotice(notice.key);
   useEffect(() => {
     if (!notice.transient) return;
@@ -28,7 +28,7 @@ function Notice({ notice, session }: { notice: RoomNotice; session: RoomSession 
   const stalledDoc = notice.transient ? undefined : notice.doc;
   return (
     <div
-      className={notice.transient ? 'notice' : 'notice notice--sticky'}
+      className={notice.transient ? (good ? 'notice notice--good' : 'notice') : 'notice notice--sticky'}
       role={notice.transient ? 'status' : 'alert'}
       data-testid="room-notice"
       data-code={notice.code}

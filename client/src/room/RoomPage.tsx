@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorPage } from '../ui/ErrorPage';
 import { explain } from '../ui/errorMessages';
 import { LoadingScreen } from '../ui/LoadingScreen';
+import { LostRoomDownloads } from './lost/LostRoomDownloads';
 import type { RoomSession } from '../sync/roomSession';
 import { deviceId, storedName, storeName, takeRoomToken } from './identity';
 import { NameGate } from './NameGate';
@@ -75,6 +76,7 @@ function RoomScreen({ session }: { session: RoomSession }) {
             Try again
           </button>
         )}
+        {snapshot.failure?.code === 'room_lost' && session.docs && <LostRoomDownloads roomId={session.roomId} docs={session.docs} />}
       </ErrorPage>
     );
   }

@@ -1,7 +1,7 @@
 import { CloseCode, ErrorCode } from '@quorum/shared';
 
 /** A failure that ends the room page: the server's error codes, plus those it only signals by closing. */
-export type FailureCode = ErrorCode | 'link_revoked' | 'documents_forbidden';
+export type FailureCode = ErrorCode | 'link_revoked' | 'documents_forbidden' | 'room_lost';
 
 /**
  * What the server closing a document connection means for the person in the room:

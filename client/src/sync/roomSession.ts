@@ -38,7 +38,7 @@ export interface RoomFailure {
 export interface RoomNotice {
   /** A newer notice with the same key replaces the older one. */
   key: string;
-  /** An ErrorCode, or `close:<code>` for a document connection the server closed. */
+  /** An ErrorCode, `close:<code>` for a document connection the server closed, or `reconnected`. */
   code: string;
   /** The server's own wording, when it sent one. */
   message?: string;
@@ -89,6 +89,12 @@ const fatalCodes = new Set<string>(['room_not_found', 'unauthorized', 'forbidden
 /** Acknowledgements that mean a limit was hit; the action's own message says what failed, a notice says why. */
 const limitCodes = new Set<string>(['rate_limited', 'payload_too_large']);
 
+/**
+ * What a refusal means once this page had joined: a link that worked a moment ago was revoked
+ * while we were away; a room in use did not expire, the server came back without it.
+ */
+const refusedAfterJoining: Partial<Record<string, FailureCode>> = { unauthorized: 'link_revoked', room_not_found: 'room_lost' };
+
 const RETRY_JOIN_MS = 2_000;
 const CLOCK_SAMPLES = 4;
 
@@ -127,6 +133,8 @@ export class RoomSession {
   private roomDocs: RoomDocs | null = null;
   private retryTimer: number | undefined;
   private stopped = false;
+  /** Rejoined after a lost connection; "Reconnected" is said once the documents caught up too. */
+  private reconnecting = false;
 
   constructor(credentials: Credentials) {
     this.credentials = { ...credentials };
@@ -276,15 +284,17 @@ export class RoomSession {
     if (this.stopped) return;
     if (result.ok) {
       const { self } = result.data;
+      // Joined before, so this is the way back after the connection (or the server) went away.
+      if (this.snapshot.self) this.reconnecting = true;
       this.ensureDocs(self);
       this.set({ status: 'joined', self, failure: null });
+      this.announceReconnected();
       void this.syncClock();
       return;
     }
     if (fatalCodes.has(result.error.code)) {
-      // A link that worked a moment ago and no longer does was revoked while we were away.
-      const revoked = result.error.code === 'unauthorized' && this.snapshot.self !== null;
-      this.fail(revoked ? { ...result.error, code: 'link_revoked' } : result.error);
+      const code = (this.snapshot.self && refusedAfterJoining[result.error.code]) || result.error.code;
+      this.fail({ ...result.error, code });
       return;
     }
     // Transient (server busy, restarting): try again while the socket stays up.
@@ -313,7 +323,10 @@ export class RoomSession {
       deviceId: this.credentials.deviceId,
       role: self.role,
       user: awarenessUser(self.name, self.color),
-      onStatus: (docs) => this.set({ docs }),
+      onStatus: (docs) => {
+        this.set({ docs });
+        this.announceReconnected();
+      },
       onClose: (name, code) => this.handleDocClose(name, code),
     });
     if (navigator.onLine) this.roomDocs.connect();
@@ -338,6 +351,15 @@ export class RoomSession {
     if (effect.kind === 'fatal') return this.fail({ code: effect.failure, message: `The server closed the ${name} document (${code}).` });
     if (effect.kind === 'quiet') return;
     this.notify({ key: `doc:${name}`, code: `close:${code}`, doc: name, transient: effect.kind === 'transient' });
+  }
+
+  /** Says "Reconnected" once the room is back in full: joined again, and every open document synced. */
+  private announceReconnected(): void {
+    const { status, docs } = this.snapshot;
+    const synced = Object.values(docs).every((doc) => doc.refusedCode !== null || (doc.connected && doc.synced));
+    if (!this.reconnecting || status !== 'joined' || !synced) return;
+    this.reconnecting = false;
+    this.notify({ key: 'connection', code: 'reconnected', transient: true });
   }
 
   private notify(notice: RoomNotice): void {

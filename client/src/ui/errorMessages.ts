@@ -10,6 +10,8 @@ interface Explanation {
 /** A notice about a document the server refused may offer a retry, when a retry can succeed. */
 interface NoticeExplanation extends Explanation {
   canRetry?: boolean;
+  /** Good news, shown in green rather than as a warning. */
+  good?: boolean;
 }
 
 /** One sentence per failure, written for the person in front of the screen, not for a log. */
@@ -41,6 +43,11 @@ const explanations: Record<FailureCode, Explanation> = {
     title: 'Room not found',
     message:
       'This interview room does not exist or has expired. Check the link, or ask the interviewer to create a new room.',
+  },
+  room_lost: {
+    title: 'The server no longer has this room',
+    message:
+      'You were in this room a moment ago, but the server came back without it (its data was removed). This tab still holds the board and the code as you last saw them: download them below so nothing is lost.',
   },
   not_found: {
     title: 'Not found',
@@ -112,8 +119,16 @@ const closeExplanations: Partial<Record<number, (doc: string) => NoticeExplanati
   }),
 };
 
+/** Good news the room shows the same way as its problems, briefly. */
+const reconnected: NoticeExplanation = {
+  title: 'Reconnected',
+  message: 'The server is back, and the room with it. Everything is in sync again, including what you changed while it was away.',
+  good: true,
+};
+
 /** The title and sentence of a notice shown while the room keeps working. */
 export function explainNotice(notice: Pick<RoomNotice, 'code' | 'doc' | 'message'>): NoticeExplanation {
+  if (notice.code === 'reconnected') return reconnected;
   const close = /^close:(\d+)$/.exec(notice.code);
   if (close) {
     const explainClose = closeExplanations[Number(close[1])];

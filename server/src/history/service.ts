@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { allParts, buildReport, feedbackFor, seesPrivate, topicScores } from '@quorum/shared';
 import type { HistoryEntry, Role } from '@quorum/shared';
-import type { RoomStore } from '../store/index.js';
+import type { Rooms, Scorecards, Visits } from '../store/index.js';
 
 const HISTORY_LIMIT = 200;
 
@@ -14,7 +14,7 @@ export function deviceKey(deviceId: string): string {
  * A person's past interviews. A candidate's score shows only once the interviewer released the
  * scores; an interviewer sees the scores they gave.
  */
-export function createHistoryService(deps: { store: RoomStore }) {
+export function createHistoryService(deps: { store: Rooms & Scorecards & Visits }) {
   const { store } = deps;
   return {
     async recordVisit(deviceId: string, roomId: string, role: Role, at: number): Promise<void> {

@@ -17,7 +17,7 @@ import type { ScorecardService } from '../scorecards/service.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DocTickets } from '../yjs/tickets.js';
 import type { RoomService } from '../rooms/service.js';
-import type { RoomStore } from '../store/index.js';
+import type { StoreHealth } from '../store/index.js';
 import { requestLog } from './request-log.js';
 import { errorHandler } from './respond.js';
 import { corsPolicy, securityHeaders } from './security.js';
@@ -28,7 +28,7 @@ export interface HttpDeps {
   service: RoomService;
   scorecards: ScorecardService;
   history: HistoryService;
-  store: RoomStore;
+  store: StoreHealth;
   bank: Bank;
   metrics: Metrics;
   limiters: Limiters;

@@ -9,7 +9,7 @@ import type { RoomServer, RoomSocket } from '../rooms/context.js';
 import { originOf, roleRoom } from '../rooms/context.js';
 import { ClientError } from '../rooms/errors.js';
 import type { RoomService } from '../rooms/service.js';
-import type { RoomStore } from '../store/index.js';
+import type { MatchQueue, Participants } from '../store/index.js';
 import { pickQuestionSet } from './question-sets.js';
 
 const MATCH_ATTEMPTS = 50;
@@ -23,7 +23,7 @@ const newTicketId = () => randomBytes(12).toString('base64url');
 
 export interface MatchmakerDeps {
   io: RoomServer;
-  store: RoomStore;
+  store: MatchQueue & Participants;
   rooms: RoomService;
   history: HistoryService;
   bank: Bank;

@@ -4,10 +4,10 @@ import type { RoomServer } from '../rooms/context.js';
 import { roleRoom } from '../rooms/context.js';
 import { ClientError, roomNotFound } from '../rooms/errors.js';
 import type { RoomService } from '../rooms/service.js';
-import type { RoomStore } from '../store/index.js';
+import type { Rooms } from '../store/index.js';
 
 /** The half-time swap of a peer pairing: the first half's room hands both people on to a second, roles reversed. */
-export function createSwap(deps: { io: RoomServer; store: RoomStore; rooms: RoomService; now?: () => number }) {
+export function createSwap(deps: { io: RoomServer; store: Rooms; rooms: RoomService; now?: () => number }) {
   const { io, store, rooms } = deps;
   const now = deps.now ?? Date.now;
   return {

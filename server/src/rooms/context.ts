@@ -2,7 +2,7 @@ import { ErrorCode, ServerEvent, feedbackFor, roomViewFor } from '@quorum/shared
 import type { ClientEventName, ClientResults, Role, RoomState, Scorecard, ServerToClientEvents, clientPayloads } from '@quorum/shared';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import type { RoomStore } from '../store/index.js';
+import type { Participants } from '../store/index.js';
 import { ClientError, forbidden } from './errors.js';
 
 export interface Joined {
@@ -49,7 +49,7 @@ export function requireJoined(socket: RoomSocket, need?: (role: Role) => boolean
 }
 
 /** Sends each role exactly what it may see: one place decides, for every broadcast. */
-export function createBroadcaster(io: RoomServer, store: RoomStore) {
+export function createBroadcaster(io: RoomServer, store: Participants) {
   return {
     state(state: RoomState): void {
       for (const role of ROLES) io.to(roleRoom(state.id, role)).emit(ServerEvent.state, roomViewFor(role, state));

@@ -2,7 +2,7 @@ import { ClientEvent, ErrorCode, ServerEvent, colorFor, controls, roomLink, room
 import type { Role, RoomState } from '@quorum/shared';
 import type { HistoryService } from '../history/service.js';
 import type { ScorecardService } from '../scorecards/service.js';
-import type { RoomStore } from '../store/index.js';
+import type { Rooms, Participants } from '../store/index.js';
 import type { Broadcaster, HandlerMap, RoomServer } from './context.js';
 import { originOf, requireJoined, roleRoom } from './context.js';
 import { ClientError } from './errors.js';
@@ -27,7 +27,7 @@ export interface RoomHandlerDeps {
   service: RoomService;
   scorecards: ScorecardService;
   history: HistoryService;
-  store: RoomStore;
+  store: Rooms & Participants;
   broadcast: Broadcaster;
   /** Called once an interview ends, so the documents turn read-only for the candidate. */
   onEnded(roomId: string): void;

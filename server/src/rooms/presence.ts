@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Participant, Role } from '@quorum/shared';
-import type { RoomStore } from '../store/index.js';
+import type { Participants } from '../store/index.js';
 
 /** A participant id others may see: stable per person, role and room, and revealing nothing of the device id. */
 export function participantIdFor(roomId: string, role: Role, deviceId: string): string {
@@ -8,7 +8,7 @@ export function participantIdFor(roomId: string, role: Role, deviceId: string): 
 }
 
 /** Changes one participant's presence entry, if it is still there. */
-export async function updateParticipant(store: RoomStore, roomId: string, id: string, change: Partial<Participant>): Promise<void> {
+export async function updateParticipant(store: Participants, roomId: string, id: string, change: Partial<Participant>): Promise<void> {
   const current = (await store.listParticipants(roomId)).find((p) => p.id === id);
   if (current) await store.putParticipant(roomId, { ...current, ...change });
 }

@@ -3,7 +3,7 @@ import { CustomQuestionInput, ErrorCode, applyTimerAction, canMovePhase, elapsed
 import type { AskedQuestion, CreateRoomBody, Phase, Question, Role, RoomQuestion, RoomState, TimerAction } from '@quorum/shared';
 import type { Bank } from '@quorum/questions';
 import type { z } from 'zod';
-import type { RoomStore } from '../store/index.js';
+import type { Participants, Rooms } from '../store/index.js';
 import { ClientError, badToken, roomNotFound } from './errors.js';
 import { hashToken, newRoomId, newToken, roleForToken } from './tokens.js';
 
@@ -41,7 +41,7 @@ function fromCustom(input: z.output<typeof CustomQuestionInput>): RoomQuestion {
 }
 
 /** Room lifecycle and the interviewer's moves; every change goes through the store atomically. */
-export function createRoomService(deps: { store: RoomStore; bank: Bank; now?: () => number }) {
+export function createRoomService(deps: { store: Rooms & Participants; bank: Bank; now?: () => number }) {
   const { store, bank } = deps;
   const now = deps.now ?? Date.now;
 

@@ -2,7 +2,7 @@ import { ClientEvent, ErrorCode, clientPayloads, parseOrError } from '@quorum/sh
 import type { Ack, AckError, ClientEventName } from '@quorum/shared';
 import type { Logger } from 'pino';
 import type { Limiters } from '../limits/index.js';
-import type { RoomStore } from '../store/index.js';
+import type { Participants } from '../store/index.js';
 import type { Broadcaster, Handler, HandlerMap, Joined, Payload, RoomServer, RoomSocket } from './context.js';
 import { ClientError } from './errors.js';
 import type { Seats } from './seats.js';
@@ -13,7 +13,7 @@ const knownEvents = new Set<string>(Object.values(ClientEvent));
 export interface SocketProtocolDeps {
   io: RoomServer;
   handlers: HandlerMap;
-  store: RoomStore;
+  store: Participants;
   broadcast: Broadcaster;
   seats: Seats;
   limiters: Limiters;

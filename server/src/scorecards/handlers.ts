@@ -2,13 +2,13 @@ import { ClientEvent, controls } from '@quorum/shared';
 import type { Broadcaster, HandlerMap } from '../rooms/context.js';
 import { requireJoined } from '../rooms/context.js';
 import { roomNotFound } from '../rooms/errors.js';
-import type { RoomStore } from '../store/index.js';
+import type { Rooms } from '../store/index.js';
 import type { ScorecardService } from './service.js';
 
 type ScorecardEvents = typeof ClientEvent.saveScorecard | typeof ClientEvent.submitScorecard | typeof ClientEvent.releaseFeedback;
 
 /** Only the interviewer scores; an observer reads the scorecard as it is broadcast. */
-export function scorecardHandlers(deps: { scorecards: ScorecardService; store: RoomStore; broadcast: Broadcaster }): HandlerMap<ScorecardEvents> {
+export function scorecardHandlers(deps: { scorecards: ScorecardService; store: Rooms; broadcast: Broadcaster }): HandlerMap<ScorecardEvents> {
   const { scorecards, store, broadcast } = deps;
   const stateOf = async (roomId: string) => {
     const room = await store.getRoom(roomId);

@@ -1,7 +1,7 @@
 import { ErrorCode, draftOf, emptyScorecard, feedbackFor } from '@quorum/shared';
 import type { FeedbackParts, InterviewReport, RoomState, Scorecard, ScorecardDraft, ScorecardRevision } from '@quorum/shared';
 import { ClientError } from '../rooms/errors.js';
-import type { RoomStore } from '../store/index.js';
+import type { Rooms, Scorecards } from '../store/index.js';
 
 /** Autosaves arrive every few seconds; the history keeps one revision per this interval, plus every submit and release. */
 const REVISION_INTERVAL_MS = 30_000;
@@ -20,7 +20,7 @@ function assertFits(state: RoomState, draft: ScorecardDraft): void {
 }
 
 /** The interviewer's scorecard: autosaved drafts, a locking submit with history, and the release of feedback. */
-export function createScorecardService(deps: { store: RoomStore; now?: () => number }) {
+export function createScorecardService(deps: { store: Rooms & Scorecards; now?: () => number }) {
   const { store } = deps;
   const now = deps.now ?? Date.now;
   const lastRevisionAt = new Map<string, number>();

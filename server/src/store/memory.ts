@@ -1,5 +1,6 @@
 import type { DocName, Participant, RoomState, Scorecard, ScorecardRevision, Ticket } from '@quorum/shared';
-import type { DocListener, DocTicketGrant, RoomRecord, RoomStore, StateMutation, StoredDoc, Visit } from './types.js';
+import { createLocalRelay } from './local-relay.js';
+import type { DocTicketGrant, RoomRecord, RoomStore, StateMutation, StoredDoc, Visit } from './types.js';
 
 interface MemoryRoom {
   record: RoomRecord;
@@ -15,7 +16,7 @@ export const RECENT_PAIRINGS = 20;
  * Deep-freezes a value, skipping what is frozen already: a new room state shares the unchanged parts
  * of the one before it, so only what a mutation built gets walked.
  */
-function freeze<T>(value: T): T {
+export function freeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) freeze(child);
@@ -40,7 +41,7 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
   const pairings = new Map<string, number[]>();
   const grants = new Map<string, { ticket: Ticket; expiresAt: number }>();
   const docTickets = new Map<string, { grant: DocTicketGrant; expiresAt: number }>();
-  const subscribers = new Map<string, Set<{ origin: string; listener: DocListener }>>();
+  const relay = createLocalRelay();
   let seq = 0;
 
   const live = (roomId: string): MemoryRoom | undefined => {
@@ -105,34 +106,16 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
       seq += 1;
       if (room) docOf(room, doc).updates.push({ seq, update: update.slice() });
       const cursor = String(seq);
-      for (const subscriber of subscribers.get(`${roomId}/${doc}`) ?? []) {
-        if (subscriber.origin !== origin) subscriber.listener.update(update.slice(), cursor);
-      }
+      relay.deliver(roomId, doc, update, cursor, origin);
       return cursor;
     },
-    async publishAwareness(roomId, doc, update, origin) {
-      for (const subscriber of subscribers.get(`${roomId}/${doc}`) ?? []) {
-        if (subscriber.origin !== origin) subscriber.listener.awareness(update.slice());
-      }
-    },
+    publishAwareness: relay.publishAwareness,
+    subscribeDoc: relay.subscribeDoc,
+    onReconnect: relay.onReconnect,
     async readDocSince(roomId, doc, cursor) {
       const room = live(roomId);
       const after = (room ? docOf(room, doc).updates : []).filter((u) => u.seq > Number(cursor));
       return { updates: after.map((u) => u.update.slice()), cursor: String(after.at(-1)?.seq ?? cursor) };
-    },
-    async subscribeDoc(roomId, doc, origin, listener) {
-      const key = `${roomId}/${doc}`;
-      const subscriber = { origin, listener };
-      const set = subscribers.get(key) ?? new Set();
-      set.add(subscriber);
-      subscribers.set(key, set);
-      return async () => {
-        set.delete(subscriber);
-        if (set.size === 0) subscribers.delete(key);
-      };
-    },
-    onReconnect() {
-      // One process, no connection to lose.
     },
     async loadDoc(roomId, doc): Promise<StoredDoc> {
       const room = live(roomId);
@@ -233,7 +216,7 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
       scorecards.clear();
       revisions.clear();
       visits.clear();
-      subscribers.clear();
+      relay.close();
       queue.clear();
       pairings.clear();
       grants.clear();

@@ -45,11 +45,10 @@ export const DocTicketGrant = z.object({
 export type DocTicketGrant = z.infer<typeof DocTicketGrant>;
 
 /**
- * Everything Quorum persists. Two implementations (memory, Redis) pass one contract suite.
- * Mutations of room state are atomic read-modify-write: concurrent writers never lose an update.
+ * Rooms and their capability links. Mutations of room state are atomic read-modify-write:
+ * concurrent writers never lose an update.
  */
-export interface RoomStore {
-  readonly kind: 'memory' | 'redis';
+export interface Rooms {
   createRoom(record: RoomRecord): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | null>;
   /** Replaces the token hash of one role: the old link stops working at once. */
@@ -58,10 +57,18 @@ export interface RoomStore {
   updateState(roomId: string, mutate: StateMutation): Promise<RoomState | null>;
   /** Keeps an active room (and its documents) from expiring. */
   touch(roomId: string): Promise<void>;
+  /** Keeps a finished interview's room state past the room TTL: it is history now, not cache. */
+  keepRoom(roomId: string): Promise<void>;
+}
 
+/** Who is (or was) in a room; it expires with the room. */
+export interface Participants {
   putParticipant(roomId: string, participant: Participant): Promise<void>;
   listParticipants(roomId: string): Promise<Participant[]>;
+}
 
+/** The durable part of a room document: its update log and the snapshot the log folds into. */
+export interface DocLog {
   /** Appends one update, tells the document's other subscribers, and returns the update's cursor. */
   appendUpdate(roomId: string, doc: DocName, update: Uint8Array, origin: string): Promise<string>;
   loadDoc(roomId: string, doc: DocName): Promise<StoredDoc>;
@@ -72,27 +79,34 @@ export interface RoomStore {
    * snapshot older than the stored one is ignored, so two compacting servers cannot lose an update.
    */
   compactDoc(roomId: string, doc: DocName, snapshot: Uint8Array, cursor: string): Promise<void>;
+}
+
+/** Live document traffic between the holders of a document (server processes, or origins in one). */
+export interface DocRelay {
   /** Relays a presence (awareness) update to the document's other subscribers; it is not stored. */
   publishAwareness(roomId: string, doc: DocName, update: Uint8Array, origin: string): Promise<void>;
   /** Live updates and awareness from any other origin; resolves once listening, with the way to stop. */
   subscribeDoc(roomId: string, doc: DocName, origin: string, listener: DocListener): Promise<() => Promise<void>>;
   /** Called whenever the connection to the store comes back: live listeners may have missed updates. */
   onReconnect(listener: () => void): void;
+}
 
-  /** Keeps a finished interview's room state past the room TTL: it is history now, not cache. */
-  keepRoom(roomId: string): Promise<void>;
-
+export interface Scorecards {
   getScorecard(roomId: string): Promise<Scorecard | null>;
   /** Atomic like `updateState`; `mutate` receives null when no scorecard exists yet, and may create one. */
   updateScorecard(roomId: string, mutate: ScorecardMutation): Promise<Scorecard | null>;
   /** Appends to the edit history, which keeps the newest `limit` entries. */
   appendRevision(roomId: string, revision: ScorecardRevision, limit: number): Promise<void>;
   listRevisions(roomId: string): Promise<ScorecardRevision[]>;
+}
 
+export interface Visits {
   recordVisit(deviceKey: string, visit: Visit): Promise<void>;
   /** Newest first. */
   listVisits(deviceKey: string, limit: number): Promise<Visit[]>;
+}
 
+export interface MatchQueue {
   /** Puts a ticket in the matchmaking queue (replacing one with the same id). */
   enqueue(ticket: Ticket): Promise<void>;
   /** The queue in join order. */
@@ -106,12 +120,26 @@ export interface RoomStore {
   /** A right to rejoin the queue with the same ticket (and place), valid for a while, usable once. */
   putGrant(ticket: Ticket, ttlSeconds: number): Promise<void>;
   takeGrant(ticketId: string): Promise<Ticket | null>;
+}
 
+/** Single-use, short-lived tickets that open one document's WebSocket without a token in the URL. */
+export interface DocTickets {
   /** Keeps a document ticket (by its hash) for one use within `ttlSeconds`. */
   putDocTicket(hash: string, grant: DocTicketGrant, ttlSeconds: number): Promise<void>;
   /** Takes a ticket out: the first caller gets its grant, every later one (or after expiry) null. */
   takeDocTicket(hash: string): Promise<DocTicketGrant | null>;
+}
 
+export type StoreKind = 'memory' | 'sqlite' | 'redis';
+
+export interface StoreHealth {
+  readonly kind: StoreKind;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * Everything Quorum persists, as the ports above; each feature depends only on the ports it uses.
+ * Three implementations (memory, SQLite, Redis) pass one contract suite per port.
+ */
+export type RoomStore = Rooms & Participants & DocLog & DocRelay & Scorecards & Visits & MatchQueue & DocTickets & StoreHealth;

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Metrics } from '../observability/metrics.js';
-import type { RoomStore } from '../store/index.js';
+import type { DocLog, DocRelay } from '../store/index.js';
 import { guardAwareness } from './awareness-guard.js';
 import type { AwarenessVerdict } from './awareness-guard.js';
 import { awarenessFrame, updateMessage } from './protocol.js';
@@ -28,7 +28,7 @@ export interface DocConnection {
 }
 
 export interface SharedDocDeps {
-  store: RoomStore;
+  store: DocLog & DocRelay;
   logger: Logger;
   metrics: Metrics;
   compactEvery: number;

@@ -1,9 +1,10 @@
-/** The servers one run compares: three ways to run Quorum and the reference servers beside them. */
+/** The servers one run compares: the ways to run Quorum and the reference servers beside them. */
 
 export type Protocol = 'quorum' | 'y-websocket' | 'hocuspocus';
 
 export type TargetId =
   | 'quorum-memory'
+  | 'quorum-sqlite'
   | 'quorum-redis'
   | 'quorum-redis-x2'
   | 'quorum-redis-x2-pinned'
@@ -27,10 +28,13 @@ export interface Target {
   processes: 1 | 2;
   placement: Placement;
   redis: boolean;
+  /** Quorum's store when it runs alone on a file of its own (`npm start`'s default): memory or SQLite. */
+  embedded?: 'memory' | 'sqlite';
 }
 
 export const targets: readonly Target[] = [
-  { id: 'quorum-memory', label: 'Quorum (memory)', protocol: 'quorum', processes: 1, placement: 'pinned', redis: false },
+  { id: 'quorum-memory', label: 'Quorum (memory)', protocol: 'quorum', processes: 1, placement: 'pinned', redis: false, embedded: 'memory' },
+  { id: 'quorum-sqlite', label: 'Quorum (SQLite)', protocol: 'quorum', processes: 1, placement: 'pinned', redis: false, embedded: 'sqlite' },
   { id: 'quorum-redis', label: 'Quorum (Redis)', protocol: 'quorum', processes: 1, placement: 'pinned', redis: true },
   { id: 'quorum-redis-x2', label: 'Quorum ×2 (Redis)', protocol: 'quorum', processes: 2, placement: 'split', redis: true },
   { id: 'quorum-redis-x2-pinned', label: 'Quorum ×2 pinned', protocol: 'quorum', processes: 2, placement: 'pinned', redis: true },
@@ -42,6 +46,7 @@ export const targets: readonly Target[] = [
 
 /** Quorum ÷ reference, like for like: one process against one process, two against two. */
 export const comparisons: readonly [TargetId, TargetId][] = [
+  ['quorum-sqlite', 'quorum-memory'],
   ['quorum-memory', 'y-websocket'],
   ['quorum-memory', 'hocuspocus'],
   ['quorum-redis', 'hocuspocus'],

@@ -9,11 +9,15 @@ const RELEASE_AFTER_MS = 60_000;
  */
 export async function downloadFile(url: string, token: string, fallbackName: string): Promise<void> {
   const response = await fetchOk(url, { headers: { Authorization: `Bearer ${token}` } });
-  const blob = await response.blob();
+  saveBlob(await response.blob(), fileNameOf(response.headers.get('content-disposition')) ?? fallbackName);
+}
+
+/** Hands the browser a file to save, from what the page holds. */
+export function saveBlob(blob: Blob, name: string): void {
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = href;
-  link.download = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName;
+  link.download = name;
   link.hidden = true;
   document.body.append(link);
   link.click();

@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3';
+
+/** Marks the file as Quorum's (`PRAGMA application_id`, "QRUM"), so a foreign database is refused untouched. */
+export const APPLICATION_ID = 0x5152_554d;
+
+/**
+ * Each step takes a file from the version before it to its own (its index + 1, kept in
+ * `PRAGMA user_version`). Steps only ever get appended: a released file is upgraded in place.
+ */
+export const migrations: readonly ((db: Database) => void)[] = [
+  // 1: everything the memory store held.
+  (db) =>
+    db.exec(`
+      CREATE TABLE rooms (
+        id TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        token_hashes TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        kept INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE TABLE participants (
+        room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (room_id, id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE doc_updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+        doc TEXT NOT NULL,
+        body BLOB NOT NULL
+      ) STRICT;
+      CREATE INDEX doc_updates_by_doc ON doc_updates (room_id, doc, seq);
+      CREATE TABLE doc_snapshots (
+        room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+        doc TEXT NOT NULL,
+        body BLOB NOT NULL,
+        cursor INTEGER NOT NULL,
+        PRIMARY KEY (room_id, doc)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE scorecards (room_id TEXT PRIMARY KEY, json TEXT NOT NULL) STRICT;
+      CREATE TABLE scorecard_revisions (seq INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT NULL, json TEXT NOT NULL) STRICT;
+      CREATE INDEX scorecard_revisions_by_room ON scorecard_revisions (room_id, seq);
+      CREATE TABLE visits (
+        device_key TEXT NOT NULL,
+        room_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (device_key, room_id, role)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE queue (id TEXT PRIMARY KEY, joined_at INTEGER NOT NULL, json TEXT NOT NULL) STRICT;
+      CREATE TABLE pairings (seq INTEGER PRIMARY KEY AUTOINCREMENT, track TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
+      CREATE TABLE grants (ticket_id TEXT PRIMARY KEY, json TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT;
+      PRAGMA application_id = ${APPLICATION_ID};
+    `),
+  // 2: the sweep that deletes expired rooms (with their documents) and grants finds them by index.
+  (db) =>
+    db.exec(`
+      CREATE INDEX rooms_expiry ON rooms (expires_at) WHERE kept = 0;
+      CREATE INDEX grants_expiry ON grants (expires_at);
+    `),
+  // 3: single-use document tickets (by hash), and solo practice sessions (kept as history).
+  (db) =>
+    db.exec(`
+      CREATE TABLE doc_tickets (hash TEXT PRIMARY KEY, json TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+      CREATE INDEX doc_tickets_expiry ON doc_tickets (expires_at);
+      CREATE TABLE solo_sessions (id TEXT PRIMARY KEY, device_key TEXT NOT NULL, created_at INTEGER NOT NULL, json TEXT NOT NULL) STRICT;
+      CREATE INDEX solo_sessions_by_device ON solo_sessions (device_key, created_at);
+    `),
+];
+
+export const SCHEMA_VERSION = migrations.length;

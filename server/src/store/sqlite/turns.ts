@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3';
+
+export type RunInTurn = <T>(op: () => T) => Promise<T>;
+
+export interface Turns {
+  /** Runs a write in this turn's transaction. */
+  run: RunInTurn;
+  /** Runs a read at once; while a transaction is open it may see uncommitted writes, so it resolves with them. */
+  read: RunInTurn;
+  /** Commits the open transaction now (on close). */
+  flush(): void;
+}
+
+/**
+ * Groups every operation of one event-loop turn into one transaction, committed at the end of the
+ * turn (setImmediate); each operation resolves only once its transaction is committed, so nothing
+ * a caller hands on (to another client) can be lost by a crash. Each operation runs in a savepoint
+ * of its own: one that throws leaves the others of its turn intact. `onRollback` drops what the
+ * caller cached of a turn that did not commit.
+ */
+export function turnTransactions(db: Database, onRollback: () => void): Turns {
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
+  const savepoint = db.prepare('SAVEPOINT op');
+  const release = db.prepare('RELEASE op');
+  const rollbackTo = db.prepare('ROLLBACK TO op');
+  let settle: { resolve(): void; reject(error: unknown): void }[] = [];
+  let timer: NodeJS.Immediate | undefined;
+
+  const flush = () => {
+    if (timer) clearImmediate(timer);
+    timer = undefined;
+    if (!db.inTransaction) return;
+    const waiting = settle;
+    settle = [];
+    try {
+      commit.run();
+    } catch (error) {
+      if (db.inTransaction) rollback.run();
+      onRollback();
+      for (const { reject } of waiting) reject(error);
+      return;
+    }
+    for (const { resolve } of waiting) resolve();
+  };
+
+  const run: RunInTurn = (op) =>
+    new Promise((resolve, reject) => {
+      let result: ReturnType<typeof op>;
+      try {
+        if (!db.inTransaction) {
+          begin.run();
+          timer = setImmediate(flush);
+        }
+        savepoint.run();
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      try {
+        result = op();
+        release.run();
+      } catch (error) {
+        rollbackTo.run();
+        release.run();
+        reject(error);
+        return;
+      }
+      settle.push({ resolve: () => resolve(result), reject });
+    });
+  const read: RunInTurn = (op) => (db.inTransaction ? run(op) : new Promise((resolve) => resolve(op())));
+  return { run, read, flush };
+}

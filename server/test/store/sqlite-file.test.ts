@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emptyScorecard } from '@quorum/shared';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { roomStateFixture } from '../../../shared/test/fixtures.js';
+import { createSqliteStore, SCHEMA_VERSION, StoreFileError } from '../../src/store/index.js';
+import type { RoomStore } from '../../src/store/index.js';
+
+let dir: string;
+let file: string;
+const open = () => createSqliteStore({ file, ttlSeconds: 60, synchronous: 'normal' });
+const digest = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** Opening must fail with `message`, and leave every byte of the file as it was. */
+const expectRefusedUntouched = (message: RegExp) => {
+  const before = digest();
+  expect(open).toThrow(StoreFileError);
+  expect(open).toThrow(message);
+  expect(digest()).toBe(before);
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'quorum-sqlite-'));
+  file = join(dir, 'quorum.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the SQLite data file', () => {
+  it('keeps rooms, documents and scorecards across a close and reopen', async () => {
+    const first = open();
+    await first.createRoom({ state: roomStateFixture({ id: 'room-keep01', title: 'Kept' }), tokenHashes: { interviewer: 'h' } });
+    const cursor = await first.appendUpdate('room-keep01', 'code', new Uint8Array([1, 2, 3]), 'a');
+    await first.updateScorecard('room-keep01', () => ({ ...emptyScorecard('room-keep01', 1), strengths: 'clear' }));
+    await first.close();
+    const second = open();
+    try {
+      expect((await second.getRoom('room-keep01'))?.state.title).toBe('Kept');
+      expect(await second.loadDoc('room-keep01', 'code')).toEqual({ snapshot: null, updates: [new Uint8Array([1, 2, 3])], cursor });
+      expect((await second.getScorecard('room-keep01'))?.strengths).toBe('clear');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('copies the write-ahead log into the file in the background, without being closed', async () => {
+    const store = open();
+    try {
+      await store.createRoom({ state: roomStateFixture({ id: 'room-ckpt01' }), tokenHashes: {} });
+      const before = statSync(file).size;
+      for (let i = 0; i < 100; i += 1) await store.appendUpdate('room-ckpt01', 'code', new Uint8Array(4_000).fill(i), 'a');
+      await expect.poll(() => statSync(file).size, { timeout: 10_000 }).toBeGreaterThan(before + 400_000);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses a second store on a file another one holds', async () => {
+    const holder: RoomStore = open();
+    try {
+      expect(open).toThrow(/in use by another Quorum process/);
+    } finally {
+      await holder.close();
+    }
+    await open().close();
+  });
+
+  it('refuses a file that is not a SQLite database, untouched', () => {
+    writeFileSync(file, 'these are my notes, not a database\n'.repeat(20));
+    expectRefusedUntouched(/is not a SQLite database/);
+  });
+
+  it('refuses a truncated database, untouched', async () => {
+    const store = open();
+    await store.createRoom({ state: roomStateFixture({ id: 'room-trunc1' }), tokenHashes: {} });
+    for (let i = 0; i < 200; i += 1) await store.appendUpdate('room-trunc1', 'code', new Uint8Array(2_000).fill(i), 'a');
+    await store.close();
+    truncateSync(file, Math.floor(readFileSync(file).length / 2));
+    expectRefusedUntouched(/is cut short/);
+  });
+
+  it("refuses another application's database, untouched", () => {
+    const foreign = new Database(file);
+    foreign.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices (total) VALUES (9.5)");
+    foreign.close();
+    expectRefusedUntouched(/is a SQLite database, but not Quorum's/);
+  });
+
+  it('refuses a file of a newer schema, naming both versions, untouched', async () => {
+    await open().close();
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    newer.close();
+    expectRefusedUntouched(new RegExp(`schema version ${SCHEMA_VERSION + 1}.*up to version ${SCHEMA_VERSION}`));
+  });
+});
+
+describe('schema versions', () => {
+  it('upgrades a file written by schema version 1 in place, keeping everything in it', async () => {
+    copyFileSync(fileURLToPath(new URL('../fixtures/quorum-v1.db', import.meta.url)), file);
+    const store = open();
+    try {
+      const room = await store.getRoom('room-v1old01');
+      expect(room?.state.title).toBe('Written by schema 1');
+      expect(room?.tokenHashes).toEqual({ interviewer: 'hash-i', candidate: 'hash-c' });
+      const stored = await store.loadDoc('room-v1old01', 'code');
+      const doc = new Y.Doc();
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+      expect(doc.getText('code').toString()).toBe('function hello() {}');
+      expect((await store.listParticipants('room-v1old01')).map((p) => p.name)).toEqual(['Ada']);
+      expect((await store.getScorecard('room-v1old01'))?.strengths).toBe('kept through the upgrade');
+      expect(await store.listVisits('device-v1', 10)).toEqual([{ roomId: 'room-v1old01', role: 'interviewer', at: 1 }]);
+    } finally {
+      await store.close();
+    }
+    const upgraded = new Database(file, { readonly: true });
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    upgraded.close();
+  });
+
+  it('sweeps expired rooms with their documents out of the file', async () => {
+    let clock = 0;
+    const atClock = () => createSqliteStore({ file, ttlSeconds: 10, synchronous: 'normal', now: () => clock });
+    const store = atClock();
+    await store.createRoom({ state: roomStateFixture({ id: 'room-swept1' }), tokenHashes: {} });
+    await store.appendUpdate('room-swept1', 'code', new Uint8Array([1]), 'a');
+    await store.close();
+    clock = 11_000;
+    await atClock().close();
+    const left = new Database(file, { readonly: true });
+    expect(left.prepare('SELECT (SELECT count(*) FROM rooms) + (SELECT count(*) FROM doc_updates) AS rows').get()).toEqual({ rows: 0 });
+    left.close();
+  });
+});
+
+describe('backups', () => {
+  it('lets another connection take a copy with VACUUM INTO while the server holds the file', async () => {
+    const store = open();
+    try {
+      await store.createRoom({ state: roomStateFixture({ id: 'room-vacuum', title: 'Vacuumed' }), tokenHashes: {} });
+      const outside = new Database(file, { readonly: true });
+      outside.exec(`VACUUM INTO '${join(dir, 'copy.db')}'`);
+      outside.close();
+      const copy = new Database(join(dir, 'copy.db'), { readonly: true });
+      expect(copy.prepare('SELECT id FROM rooms').all()).toEqual([{ id: 'room-vacuum' }]);
+      copy.close();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('writes a consistent copy while the store keeps serving, which opens as a Quorum file', async () => {
+    const store = createSqliteStore({ file, ttlSeconds: 60, synchronous: 'normal' });
+    try {
+      await store.createRoom({ state: roomStateFixture({ id: 'room-backup', title: 'Backed up' }), tokenHashes: {} });
+      await store.appendUpdate('room-backup', 'code', new Uint8Array([7]), 'a');
+      const copy = await store.backup();
+      expect(copy).toMatch(/backups\/quorum-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.db$/);
+      await store.updateState('room-backup', (state) => ({ ...state, title: 'Changed after the backup' }));
+      const restored = createSqliteStore({ file: copy, ttlSeconds: 60, synchronous: 'normal' });
+      try {
+        expect((await restored.getRoom('room-backup'))?.state.title).toBe('Backed up');
+        expect((await restored.loadDoc('room-backup', 'code')).updates).toEqual([new Uint8Array([7])]);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { turnTransactions } from '../../src/store/sqlite/turns.js';
+
+let db: Database.Database;
+const rows = () => db.prepare('SELECT v FROM t ORDER BY v').pluck().all();
+const insert = (v: string) => () => void db.prepare('INSERT INTO t (v) VALUES (?)').run(v);
+
+beforeEach(() => {
+  db = new Database(':memory:');
+  db.exec('CREATE TABLE t (v TEXT)');
+});
+afterEach(() => db.close());
+
+it("puts one turn's writes in one transaction and resolves them once it is committed", async () => {
+  const { run } = turnTransactions(db, () => {});
+  const writes = [run(insert('a')), run(insert('b'))];
+  // Both are written, in one transaction still open: neither has resolved yet.
+  expect(db.inTransaction).toBe(true);
+  let resolved = false;
+  void Promise.all(writes).then(() => (resolved = true));
+  await Promise.resolve();
+  expect(resolved).toBe(false);
+  await Promise.all(writes);
+  expect(db.inTransaction).toBe(false);
+  expect(rows()).toEqual(['a', 'b']);
+});
+
+it('undoes only the operation that threw, and commits the rest of its turn', async () => {
+  const { run } = turnTransactions(db, () => {});
+  const outcomes = await Promise.allSettled([
+    run(insert('a')),
+    run(() => {
+      insert('b')();
+      throw new Error('mutation failed');
+    }),
+    run(insert('c')),
+  ]);
+  expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect(rows()).toEqual(['a', 'c']);
+});
+
+it('reads at once outside a transaction, and with the turn inside one', async () => {
+  const { run, read } = turnTransactions(db, () => {});
+  expect(await read(rows)).toEqual([]);
+  void run(insert('x'));
+  expect(await read(rows)).toEqual(['x']);
+  expect(db.inTransaction).toBe(false);
+});
