@@ -1,6 +1,7 @@
 import { ClientEvent, DocKeys, remainingMs } from '@quorum/shared';
 import type { ScorecardDraft } from '@quorum/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadBank } from '@quorum/questions';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRoom, joinRecording, newDeviceId, request } from '../../tests/support/client.js';
 import type { CreatedRoom, Received } from '../../tests/support/client.js';
 import { startTestServer } from '../../tests/support/server.js';
@@ -32,6 +33,12 @@ describe('running an interview', () => {
     return ack.data.askedId;
   };
 
+  // The question the tests ask most: its time limit comes from the bank.
+  let capMinutes: number;
+  beforeAll(async () => {
+    capMinutes = (await loadBank()).get('cap-and-pacelc')!.timeLimitMinutes;
+  });
+
   describe('the clock', () => {
     it('starts the question clock and the interview clock when the first question is asked', async () => {
       await ask('cap-and-pacelc');
@@ -39,7 +46,7 @@ describe('running an interview', () => {
       const view = candidate.latest();
       expect(view.clock.startedAt).not.toBeNull();
       expect(view.asked[0]?.timer.startedAt).not.toBeNull();
-      expect(remainingMs(view.asked[0]!.timer, Date.now())).toBeLessThanOrEqual(3 * 60_000);
+      expect(remainingMs(view.asked[0]!.timer, Date.now())).toBeLessThanOrEqual(capMinutes * 60_000);
     });
 
     it('pauses the previous question when the next is asked', async () => {
@@ -56,10 +63,10 @@ describe('running an interview', () => {
         request(interviewer.socket, ClientEvent.timer, { askedId, control: c });
       expect((await control({ action: 'pause' })).ok).toBe(true);
       expect((await control({ action: 'extend', minutes: 2 })).ok).toBe(true);
-      await expect.poll(() => candidate.views.at(-1)?.asked[0]?.timer.durationMs).toBe(5 * 60_000);
+      await expect.poll(() => candidate.views.at(-1)?.asked[0]?.timer.durationMs).toBe((capMinutes + 2) * 60_000);
       expect(candidate.latest().asked[0]?.timer.startedAt).toBeNull();
       expect((await control({ action: 'reset' })).ok).toBe(true);
-      await expect.poll(() => candidate.views.at(-1)?.asked[0]?.timer).toEqual({ durationMs: 3 * 60_000, elapsedMs: 0, startedAt: null });
+      await expect.poll(() => candidate.views.at(-1)?.asked[0]?.timer).toEqual({ durationMs: capMinutes * 60_000, elapsedMs: 0, startedAt: null });
     });
 
     it('steers the interview clock with a null question', async () => {
@@ -147,7 +154,16 @@ describe('running an interview', () => {
 
   describe('the scorecard', () => {
     const draftFor = (askedId: string, comment = 'Strong on quorums'): ScorecardDraft => ({
-      questions: { [askedId]: { criteria: { 'cap-statement': { score: 4, comment, skipped: null }, pacelc: { score: 2, comment: '', skipped: null } }, comment: 'Good' } },
+      questions: {
+        [askedId]: {
+          criteria: {
+            'cap-statement': { score: 4, comment, skipped: null },
+            pacelc: { score: 2, comment: '', skipped: null },
+            'real-systems': { score: 3, comment: '', skipped: null },
+          },
+          comment: 'Good',
+        },
+      },
       recommendation: 'yes',
       passThreshold: 70,
       strengths: 'Precise definitions',
@@ -234,7 +250,8 @@ describe('running an interview', () => {
       expect((await request(interviewer.socket, ClientEvent.releaseFeedback, { parts })).ok).toBe(true);
       await expect.poll(() => candidate.feedback.length).toBe(1);
       const [report] = candidate.feedback;
-      expect(report?.overall).toBe(68.9);
+      // cap-statement 4 (weight 40), pacelc 2 (35), real-systems 3 (25): 40 + 11.7 + 16.7
+      expect(report?.overall).toBe(68.3);
       expect(report?.strengths).toBe('Precise definitions');
       expect(JSON.stringify(report)).not.toContain('SECRET-COMMENT');
       expect(report).not.toHaveProperty('recommendation');
@@ -249,7 +266,7 @@ describe('running an interview', () => {
       expect(response.headers.get('content-type')).toMatch(/text\/markdown/);
       expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="?quorum-staff-loop-.*\.md"?/);
       const md = await response.text();
-      expect(md).toContain('Overall score: 68.9 / 100');
+      expect(md).toContain('Overall score: 68.3 / 100');
       expect(md).toContain('4/4 (excellent)');
     });
 
@@ -268,7 +285,14 @@ describe('running an interview', () => {
       cleanups.push(() => me.socket.disconnect());
       const askedId = await ask('cap-and-pacelc');
       await request(interviewer.socket, ClientEvent.saveScorecard, {
-        draft: { questions: { [askedId]: { criteria: { 'cap-statement': { score: 4, comment: '' } }, comment: '' } } },
+        draft: {
+          questions: {
+            [askedId]: {
+              criteria: { 'cap-statement': { score: 4, comment: '' }, pacelc: { score: 4, comment: '' }, 'real-systems': { score: 4, comment: '' } },
+              comment: '',
+            },
+          },
+        },
       });
       const history = async () =>
         ((await (await fetch(`${server.url}/api/history`, { headers: { 'x-quorum-device': deviceId } })).json()) as {
@@ -279,7 +303,7 @@ describe('running an interview', () => {
       await request(interviewer.socket, ClientEvent.releaseFeedback, { parts: { scores: true, comments: false, summary: false, recommendation: false } });
       const [entry] = await history();
       expect(entry?.overall).toBe(100);
-      expect(entry?.topics.cap).toBe(100);
+      expect(entry?.topics).toEqual({ consistency: 100, replication: 100 });
     });
 
     it('refuses a history request without a device id', async () => {

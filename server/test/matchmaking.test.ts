@@ -203,7 +203,14 @@ describe('peer matchmaking', () => {
       await request(interviewer.socket, ClientEvent.swap, {});
       await request(candidate.socket, ClientEvent.swap, {});
       await request(interviewer.socket, ClientEvent.saveScorecard, {
-        draft: { questions: { [asked.data.askedId]: { criteria: { pacelc: { score: 4, comment: '' } }, comment: '' } } },
+        draft: {
+          questions: {
+            [asked.data.askedId]: {
+              criteria: { 'cap-statement': { score: 4, comment: '' }, pacelc: { score: 4, comment: '' }, 'real-systems': { score: 4, comment: '' } },
+              comment: '',
+            },
+          },
+        },
       });
       expect((await request(interviewer.socket, ClientEvent.submitScorecard, {})).ok).toBe(true);
       const parts = { scores: true, comments: true, summary: true, recommendation: true };

@@ -1,3 +1,4 @@
+import { loadBank } from '@quorum/questions';
 import { randomUUID } from 'node:crypto';
 import { ClientEvent, DocKeys, ServerEvent } from '@quorum/shared';
 import type { RoomView } from '@quorum/shared';
@@ -43,7 +44,7 @@ describe('a room on Redis survives a server restart', () => {
     const rejoined = await connect(second.url);
     const view = new Promise<RoomView>((resolve) => rejoined.once(ServerEvent.state, resolve));
     await request(rejoined, ClientEvent.join, { roomId: room.roomId, token: room.tokens.candidate, name: 'Cy', deviceId: randomUUID() });
-    expect(askedTitles(await view)).toEqual(['CAP, and what PACELC adds']);
+    expect(askedTitles(await view)).toEqual([(await loadBank()).get('cap-and-pacelc')!.title]);
     rejoined.disconnect();
     const codeAgain = openDoc(second.url, room.roomId, 'code', room.tokens.candidate);
     const boardAgain = openDoc(second.url, room.roomId, 'board', room.tokens.candidate);

@@ -1,3 +1,4 @@
+import { loadBank } from '@quorum/questions';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,7 @@ describe('the default store through a kill -9', () => {
 
     const again = await joinRecording(second.url, room.roomId, room.tokens.interviewer, 'Ivy', device);
     again.socket.disconnect();
-    expect(askedTitles(again.latest())).toEqual(['CAP, and what PACELC adds']);
+    expect(askedTitles(again.latest())).toEqual([(await loadBank()).get('cap-and-pacelc')!.title]);
     expect(again.scorecards.at(-1)?.strengths).toBe('calm under load');
     const history = await fetch(`${second.url}/api/history`, { headers: { 'x-quorum-device': device } });
     expect(((await history.json()) as { entries: { roomId: string }[] }).entries.map((entry) => entry.roomId)).toContain(room.roomId);

@@ -348,7 +348,11 @@ export class RoomSession {
 
   private handleDocClose(name: DocName, code: number): void {
     const effect = closeEffect(code);
-    if (effect.kind === 'fatal') return this.fail({ code: effect.failure, message: `The server closed the ${name} document (${code}).` });
+    if (effect.kind === 'fatal') {
+      // A document can be refused before the room is (its ticket is bought first): read it the same way.
+      const failure = (this.snapshot.self && refusedAfterJoining[effect.failure]) || effect.failure;
+      return this.fail({ code: failure, message: `The server closed the ${name} document (${code}).` });
+    }
     if (effect.kind === 'quiet') return;
     this.notify({ key: `doc:${name}`, code: `close:${code}`, doc: name, transient: effect.kind === 'transient' });
   }
