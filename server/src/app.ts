@@ -23,6 +23,7 @@ import type { RoomServer } from './rooms/context.js';
 import { roomHandlers } from './rooms/handlers.js';
 import { createRoomService } from './rooms/service.js';
 import { attachSocketProtocol } from './rooms/socket.js';
+import { createMemoryRunLog, createRedisRunLog, runHandlers } from './runs/index.js';
 import { scorecardHandlers } from './scorecards/handlers.js';
 import { createScorecardService } from './scorecards/service.js';
 import { createStore } from './store/index.js';
@@ -65,6 +66,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const service = createRoomService({ store, bank });
   const scorecards = createScorecardService({ store });
   const history = createHistoryService({ store });
+  const runs = redis ? createRedisRunLog({ client: redis, prefix: config.redisPrefix, ttlSeconds: config.roomTtlSeconds }) : createMemoryRunLog();
 
   const app = createHttpApp({
     service,
@@ -152,6 +154,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       }),
       ...matchmakingHandlers({ matchmaker, swap, broadcast }),
       ...scorecardHandlers({ scorecards, store, broadcast }),
+      ...runHandlers({ io, runs }),
     },
   });
 
