@@ -33,6 +33,7 @@ export interface HttpDeps {
 
 /** Paths the single-page app must not swallow. */
 const API_PATHS = /^\/(api|socket\.io|yjs|metrics|healthz)(\/|$)/;
+const IMMUTABLE_PATHS = /^(assets|pyodide)\//;
 
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
@@ -58,7 +59,16 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   const staticDir = deps.staticDir;
   if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
+    app.use(
+      express.static(staticDir, {
+        index: 'index.html',
+        maxAge: '1h',
+        // Bundles carry a content hash and Pyodide a version in their path: neither ever changes.
+        setHeaders: (res, file) => {
+          if (IMMUTABLE_PATHS.test(path.relative(staticDir, file))) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
     app.use((req, res, next) => {
       if (req.method !== 'GET' || API_PATHS.test(req.path)) return next();
       res.sendFile(path.join(staticDir, 'index.html'), { maxAge: 0 });

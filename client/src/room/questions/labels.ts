@@ -6,6 +6,7 @@ export const typeLabel: Record<QuestionType, string> = {
   coding: 'Coding',
   tooling: 'Tooling',
   scenario: 'Scenario',
+  behavioural: 'Behavioural',
 };
 
 export const difficultyLabel: Record<Difficulty, string> = {
