@@ -72,6 +72,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     service,
     scorecards,
     history,
+    runs,
     store,
     bank,
     metrics,

@@ -78,3 +78,29 @@ export function testsFor(kind: RunKind, kit: PublicCodingKit | CodingKit): reado
 
 export const PublishRunPayload = z.strictObject({ run: RunOutcome });
 export const ListRunsPayload = z.strictObject({});
+
+/** One line on how a run went, as the room and the report show it: "2/3 passed", "Timed out". */
+export function runVerdict(run: Pick<CodeRun, 'status' | 'results'>): string {
+  if (run.status === 'timeout') return 'Timed out';
+  if (run.status === 'unsupported') return 'Not run';
+  if (run.results) return `${run.results.filter((result) => result.passed).length}/${run.results.length} passed`;
+  return run.status === 'error' ? 'Error' : 'Finished';
+}
+
+const runKindWords: Record<RunKind, string> = { run: 'run', tests: 'visible tests', hidden: 'hidden tests' };
+
+/** The report's section on code runs: each run with its verdict, failing cases and output. */
+export function runsMarkdown(runs: readonly CodeRun[]): string[] {
+  if (runs.length === 0) return [];
+  const lines = ['', '## Code runs'];
+  for (const run of runs) {
+    const at = new Date(run.at).toISOString().slice(11, 19);
+    lines.push('', `- ${at} UTC · ${run.language} · ${runKindWords[run.kind]} · ${run.by.name} (${run.by.role}) · **${runVerdict(run)}** · ${run.durationMs} ms`);
+    for (const result of run.results?.filter((r) => !r.passed) ?? []) {
+      lines.push(`  - failed: ${result.name}: expected \`${JSON.stringify(result.expected)}\`, got ${result.error ? `\`${result.error}\`` : `\`${JSON.stringify(result.actual)}\``}`);
+    }
+    const output = [run.stdout, run.stderr].filter(Boolean).join('\n').trim();
+    if (output) lines.push('', '  ```', ...output.slice(0, 2_000).split('\n').map((line) => `  ${line}`), '  ```');
+  }
+  return lines;
+}

@@ -12,6 +12,7 @@ import { scorecardRouter } from '../scorecards/router.js';
 import type { ScorecardService } from '../scorecards/service.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RoomService } from '../rooms/service.js';
+import type { RunLog } from '../runs/index.js';
 import type { RoomStore } from '../store/index.js';
 import { requestLog } from './request-log.js';
 import { errorHandler } from './respond.js';
@@ -22,6 +23,7 @@ export interface HttpDeps {
   service: RoomService;
   scorecards: ScorecardService;
   history: HistoryService;
+  runs: RunLog;
   store: RoomStore;
   bank: Bank;
   metrics: Metrics;

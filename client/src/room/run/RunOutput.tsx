@@ -1,17 +1,8 @@
+import { runVerdict } from '@quorum/shared';
 import type { CaseResult, CodeRun } from '@quorum/shared';
 import { languageSupport } from '../editor/languages';
 
 const kindLabel: Record<CodeRun['kind'], string> = { run: 'Run', tests: 'Tests', hidden: 'Hidden tests' };
-
-export function runSummary(run: CodeRun): string {
-  if (run.status === 'timeout') return 'Timed out';
-  if (run.status === 'unsupported') return 'Not run';
-  if (run.results) {
-    const passed = run.results.filter((result) => result.passed).length;
-    return `${passed}/${run.results.length} passed`;
-  }
-  return run.status === 'error' ? 'Error' : 'Finished';
-}
 
 const tone = (run: CodeRun) =>
   run.status === 'timeout' || run.status === 'error' || run.results?.some((result) => !result.passed) ? 'bad' : 'good';
@@ -23,7 +14,7 @@ export function RunOutput({ run }: { run: CodeRun }) {
     <div className="run-output" data-testid="run-output" data-status={run.status} data-kind={run.kind}>
       <div className="run-output__head">
         <span className={`run-status run-status--${tone(run)}`} data-testid="run-summary">
-          {runSummary(run)}
+          {runVerdict(run)}
         </span>
         <span className="muted small">
           {kindLabel[run.kind]} · {languageSupport[run.language].label} · {run.by.name} · {run.durationMs} ms ·{' '}

@@ -1,11 +1,11 @@
-import { DocKeys, controls, seesPrivate, testsFor } from '@quorum/shared';
+import { DocKeys, controls, runVerdict, seesPrivate, testsFor } from '@quorum/shared';
 import type { CodeLanguage, CodeRun, RunKind, RunOutcome } from '@quorum/shared';
 import { useEffect, useRef, useState } from 'react';
 import type { SharedDoc } from '../../sync/roomDocs';
 import type { RoomSession, SessionSnapshot, Self } from '../../sync/roomSession';
 import { languageSupport, readLanguage } from '../editor/languages';
 import { currentKit, hasHiddenTests, kitLanguage } from './currentKit';
-import { RunOutput, runSummary } from './RunOutput';
+import { RunOutput } from './RunOutput';
 import { runsInBrowser, type RunProgress, type RunningCode } from './runner';
 import { useCodeRunner } from './useCodeRunner';
 import '../../styles/run.css';
@@ -124,7 +124,7 @@ export function RunPanel({ session, snapshot, self, shared, readOnly }: Props) {
                 aria-current={run.id === shown?.id}
                 onClick={() => setSelectedId(run.id)}
               >
-                {runSummary(run)} · {languageSupport[run.language].label} · {run.by.name}
+                {runVerdict(run)} · {languageSupport[run.language].label} · {run.by.name}
               </button>
             ))}
         </div>
