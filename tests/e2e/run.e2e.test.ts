@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bankWithKit, KIT_QUESTION_ID } from '../support/codingKit.js';
@@ -107,6 +108,30 @@ describe('limits', () => {
     await chooseLanguage(ivy, 'go');
     await press(ivy, 'run-code');
     await expect.poll(() => ivy.getByTestId('run-unsupported').innerText().catch(() => ''), WAIT).toContain('Go does not run in the browser');
+  });
+});
+
+describe('loading the runtimes', () => {
+  it('serves Pyodide from our own origin, cached as immutable, under a CSP that adds only wasm-unsafe-eval', async () => {
+    const { version } = createRequire(import.meta.url)('pyodide/package.json') as { version: string };
+    const wasm = await fetch(`${env.server.url}/pyodide/${version}/pyodide.asm.wasm`, { method: 'HEAD' });
+    expect(wasm.status).toBe(200);
+    expect(wasm.headers.get('content-type')).toBe('application/wasm');
+    expect(wasm.headers.get('cache-control')).toContain('immutable');
+    const csp = (await fetch(env.server.url)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toMatch(/'unsafe-eval'/);
+  });
+
+  it('shows a progress bar while Pyodide downloads', async () => {
+    const room = await createRoomOverHttp(env.server.url, 'Progress room');
+    const { ivy } = await interviewerAndCandidate(env.browser, env.server.url, room);
+    await chooseLanguage(ivy, 'python');
+    await writeCode(ivy, 'print("loaded")\n');
+    await press(ivy, 'run-code');
+    await expect.poll(() => ivy.getByTestId('run-progress').getAttribute('data-phase').catch(() => null), WAIT).toBe('loading');
+    expect(await ivy.getByTestId('run-progress').innerText()).toMatch(/Loading the Python runtime/);
+    await expect.poll(() => shownText(ivy, 'run-stdout'), RUN_WAIT).toContain('loaded');
   });
 });
 

@@ -1,6 +1,5 @@
 import type { CodeLanguage } from '@quorum/shared';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { WAIT } from './roomPage.js';
 
 /** Pyodide's first load is about 13 MB and a WebAssembly compile; under a loaded machine it takes a while. */
@@ -18,7 +17,7 @@ export async function writeCode(page: Page, code: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(code);
-  await expect.poll(() => page.getByTestId('editor-content').innerText(), WAIT).toContain(code.split('\n')[0]!);
+  await page.getByTestId('editor-content').filter({ hasText: code.split('\n')[0]! }).waitFor({ timeout: WAIT.timeout });
 }
 
 export async function press(page: Page, button: 'run-code' | 'run-tests' | 'run-hidden-tests'): Promise<void> {
