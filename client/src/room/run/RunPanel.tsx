@@ -1,4 +1,4 @@
-import { DocKeys, controls, runVerdict, seesPrivate, testsFor } from '@quorum/shared';
+import { DocKeys, runVerdict, seesPrivate, testsFor } from '@quorum/shared';
 import type { CodeLanguage, CodeRun, RunKind, RunOutcome } from '@quorum/shared';
 import { useEffect, useRef, useState } from 'react';
 import type { SharedDoc } from '../../sync/roomDocs';
@@ -42,7 +42,7 @@ export function RunPanel({ session, snapshot, self, shared, readOnly }: Props) {
     setProblem(null);
     setLocal(null);
     const kit = current?.kit;
-    const cases = kind === 'run' || !kit || !kitLang ? [] : testsFor(kind, kit).map((test) => test);
+    const cases = kit && kitLang ? testsFor(kind, kit) : [];
     const solution = shared.doc.getText(DocKeys.codeText).toString();
     setProgress({ phase: 'loading', loaded: 0, total: 0 });
     const handle = runner.run({ kind, language, askedId: kind === 'run' ? null : (current?.askedId ?? null), solution, cases }, setProgress);
@@ -95,7 +95,7 @@ export function RunPanel({ session, snapshot, self, shared, readOnly }: Props) {
         )}
         <span className="muted small run-panel__hint">
           {supported
-            ? `${languageSupport[language].label} runs in your browser, ${controls(self.role) ? 'shared' : 'seen'} by everyone in the room.`
+            ? `${languageSupport[language].label} runs in your browser; everyone in the room sees the result.`
             : `${languageSupport[language].label} does not run in the browser; Python, JavaScript and TypeScript do.`}
         </span>
       </div>
@@ -124,7 +124,8 @@ export function RunPanel({ session, snapshot, self, shared, readOnly }: Props) {
                 aria-current={run.id === shown?.id}
                 onClick={() => setSelectedId(run.id)}
               >
-                {runVerdict(run)} · {languageSupport[run.language].label} · {run.by.name}
+                {runVerdict(run)} · {run.kind === 'hidden' ? 'hidden · ' : ''}
+                {languageSupport[run.language].label} · {run.by.name}
               </button>
             ))}
         </div>
