@@ -1,9 +1,10 @@
 import { DocKeys, runVerdict, seesPrivate, testsFor } from '@quorum/shared';
 import type { CodeLanguage, CodeRun, RunKind, RunOutcome } from '@quorum/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SharedDoc } from '../../sync/roomDocs';
 import type { RoomSession, SessionSnapshot, Self } from '../../sync/roomSession';
-import { languageSupport, readLanguage } from '../editor/languages';
+import { languageSupport } from '../editor/languages';
+import { useLanguage } from '../editor/useLanguage';
 import { currentKit, hasHiddenTests, kitLanguage } from './currentKit';
 import { RunOutput } from './RunOutput';
 import { runsInBrowser, type RunProgress, type RunningCode } from './runner';
@@ -153,16 +154,4 @@ function ProgressLine({ progress, language }: { progress: RunProgress; language:
       <progress max={100} value={percent} aria-label="Runtime download" />
     </div>
   );
-}
-
-function useLanguage(shared: SharedDoc): CodeLanguage {
-  const meta = shared.doc.getMap<unknown>(DocKeys.codeMeta);
-  const [language, setLanguage] = useState<CodeLanguage>(() => readLanguage(meta));
-  useEffect(() => {
-    const sync = () => setLanguage(readLanguage(meta));
-    meta.observe(sync);
-    sync();
-    return () => meta.unobserve(sync);
-  }, [meta]);
-  return language;
 }
