@@ -102,6 +102,15 @@ describe('limits', () => {
     expect(out.length).toBeLessThan(64 * 1024 + 100);
   });
 
+  it('shows Python output that ends without a newline', async () => {
+    const room = await createRoomOverHttp(env.server.url, 'Flush room');
+    const { ivy } = await interviewerAndCandidate(env.browser, env.server.url, room);
+    await chooseLanguage(ivy, 'python');
+    await writeCode(ivy, 'print("no newline at the end", end="")\n');
+    await press(ivy, 'run-code');
+    await expect.poll(() => shownText(ivy, 'run-stdout'), RUN_WAIT).toContain('no newline at the end');
+  });
+
   it('says plainly that Go does not run in the browser', async () => {
     const room = await createRoomOverHttp(env.server.url, 'Go room');
     const { ivy } = await interviewerAndCandidate(env.browser, env.server.url, room);

@@ -52,6 +52,34 @@ function tracebackOf(error: unknown): string {
   return kept.join('\n').trim();
 }
 
+/** Raw bytes from Python, posted whole lines at a time; the harness's results line goes apart. */
+function streamTo(stream: 'stdout' | 'stderr') {
+  const decoder = new TextDecoder();
+  let pending = '';
+  const send = (text: string) => text && post({ type: 'output', stream, text });
+  return {
+    write(buffer: Uint8Array): number {
+      pending += decoder.decode(buffer, { stream: true });
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      let text = '';
+      for (const line of lines) {
+        if (stream === 'stdout' && line.startsWith(resultsMarker)) {
+          send(text);
+          text = '';
+          post({ type: 'results', line });
+        } else text += `${line}\n`;
+      }
+      send(text);
+      return buffer.length;
+    },
+    end(): void {
+      send(pending + decoder.decode());
+      pending = '';
+    },
+  };
+}
+
 let python: Promise<PyodideAPI> | null = null;
 
 scope.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
@@ -64,18 +92,22 @@ scope.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
     return;
   }
   const program = data.cases.length > 0 ? harnessProgram('python', data.solution, data.cases) : data.solution;
-  pyodide.setStdout({
-    batched: (line) => post(line.startsWith(resultsMarker) ? { type: 'results', line } : { type: 'output', stream: 'stdout', text: `${line}\n` }),
-  });
-  pyodide.setStderr({ batched: (line) => post({ type: 'output', stream: 'stderr', text: `${line}\n` }) });
+  const stdout = streamTo('stdout');
+  const stderr = streamTo('stderr');
+  pyodide.setStdout(stdout);
+  pyodide.setStderr(stderr);
   const globals = pyodide.globals.get('dict')();
   post({ type: 'started' });
+  let error: string | null = null;
   try {
     pyodide.runPython(program, { globals, filename: 'solution.py' });
-    post({ type: 'done', error: null });
-  } catch (error) {
-    post({ type: 'done', error: tracebackOf(error) });
-  } finally {
-    globals.destroy();
+  } catch (thrown) {
+    error = tracebackOf(thrown);
   }
+  // Output without a final newline is still in Python's buffers; it must reach the page before done.
+  pyodide.runPython('import sys\nsys.stdout.flush()\nsys.stderr.flush()');
+  stdout.end();
+  stderr.end();
+  globals.destroy();
+  post({ type: 'done', error });
 };
