@@ -1,9 +1,12 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bankWithKit, KIT_QUESTION_ID } from '../support/codingKit.js';
 import { askFromBank, createRoomOverHttp, interviewerAndCandidate, openContext, joinRoom, useServerAndBrowser, WAIT } from './roomPage.js';
 import { chooseLanguage, press, RUN_WAIT, runSummary, shownCases, shownText, writeCode } from './runPage.js';
+
+// A cold Pyodide start (13.5 MB, a WebAssembly compile) can pass the usual 30 s on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const env = useServerAndBrowser({}, async () => ({ bank: await bankWithKit() }));
 
