@@ -1,4 +1,4 @@
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -9,17 +9,21 @@ const EXCALIDRAW_ASSETS = '/excalidraw-assets/';
 
 const backend = 'http://127.0.0.1:3000';
 
-/**
- * Excalidraw fetches its hand-drawn fonts at run time, from a CDN unless told otherwise. We serve
- * them from our own origin instead, so a room works without internet and never calls a third party.
- */
-function excalidrawFonts(): Plugin {
-  const require = createRequire(import.meta.url);
-  const fontsDir = path.join(path.dirname(require.resolve('@excalidraw/excalidraw')), 'fonts');
-  const urlPrefix = `${EXCALIDRAW_ASSETS}fonts/`;
+interface OwnOriginAssets {
+  name: string;
+  /** The URL path they are served under, ending in a slash. */
+  urlPrefix: string;
+  dir: string;
+  /** Only these files of `dir`; all of it when absent. */
+  files?: readonly string[];
+  contentType: (file: string) => string;
+}
+
+/** Files from a package, served by the dev server and copied into the build under `urlPrefix`. */
+function ownOriginAssets({ name, urlPrefix, dir, files, contentType }: OwnOriginAssets): Plugin {
   let outDir = 'dist';
   return {
-    name: 'quorum:excalidraw-fonts',
+    name,
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
@@ -27,21 +31,68 @@ function excalidrawFonts(): Plugin {
       server.middlewares.use((req, res, next) => {
         const url = req.url?.split('?')[0] ?? '';
         if (!url.startsWith(urlPrefix)) return next();
-        const file = path.join(fontsDir, decodeURIComponent(url.slice(urlPrefix.length)));
-        if (!file.startsWith(fontsDir + path.sep) || !existsSync(file) || !statSync(file).isFile()) return next();
-        res.setHeader('Content-Type', 'font/woff2');
+        const relative = decodeURIComponent(url.slice(urlPrefix.length));
+        const file = path.join(dir, relative);
+        const allowed = files ? files.includes(relative) : file.startsWith(dir + path.sep);
+        if (!allowed || !existsSync(file) || !statSync(file).isFile()) return next();
+        res.setHeader('Content-Type', contentType(file));
         createReadStream(file).pipe(res);
       });
     },
     writeBundle() {
-      cpSync(fontsDir, path.join(outDir, EXCALIDRAW_ASSETS, 'fonts'), { recursive: true });
+      const target = path.join(outDir, urlPrefix);
+      if (!files) return cpSync(dir, target, { recursive: true });
+      mkdirSync(target, { recursive: true });
+      for (const file of files) cpSync(path.join(dir, file), path.join(target, file));
     },
   };
 }
 
+const require = createRequire(import.meta.url);
+
+/**
+ * Excalidraw fetches its hand-drawn fonts at run time, from a CDN unless told otherwise. We serve
+ * them from our own origin instead, so a room works without internet and never calls a third party.
+ */
+const excalidrawFonts = () =>
+  ownOriginAssets({
+    name: 'quorum:excalidraw-fonts',
+    urlPrefix: `${EXCALIDRAW_ASSETS}fonts/`,
+    dir: path.join(path.dirname(require.resolve('@excalidraw/excalidraw')), 'fonts'),
+    contentType: () => 'font/woff2',
+  });
+
+/**
+ * Pyodide's WebAssembly and standard library, served from our own origin (never a CDN) under a path
+ * that names the version, so the server may cache them as immutable. Only what a plain Python run
+ * needs; the worker preloads these with a progress bar.
+ */
+const pyodideDir = path.dirname(require.resolve('pyodide/package.json'));
+const pyodideVersion = (JSON.parse(readFileSync(path.join(pyodideDir, 'package.json'), 'utf8')) as { version: string }).version;
+const PYODIDE_URL = `/pyodide/${pyodideVersion}/`;
+const pyodideFiles = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'].map((name) => ({
+  name,
+  size: statSync(path.join(pyodideDir, name)).size,
+}));
+const pyodideTypes: Record<string, string> = { '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.zip': 'application/zip', '.json': 'application/json' };
+const pyodideAssets = () =>
+  ownOriginAssets({
+    name: 'quorum:pyodide',
+    urlPrefix: PYODIDE_URL,
+    dir: pyodideDir,
+    files: pyodideFiles.map((file) => file.name),
+    contentType: (file) => pyodideTypes[path.extname(file)] ?? 'application/octet-stream',
+  });
+
 export default defineConfig({
-  plugins: [react(), excalidrawFonts()],
-  define: { __EXCALIDRAW_ASSETS__: JSON.stringify(EXCALIDRAW_ASSETS) },
+  plugins: [react(), excalidrawFonts(), pyodideAssets()],
+  define: {
+    __EXCALIDRAW_ASSETS__: JSON.stringify(EXCALIDRAW_ASSETS),
+    __PYODIDE_URL__: JSON.stringify(PYODIDE_URL),
+    __PYODIDE_FILES__: JSON.stringify(pyodideFiles),
+  },
+  // Runtime workers are ES modules: they load their engines (and Pyodide) with import().
+  worker: { format: 'es' },
   resolve: {
     // One copy of each, or Yjs documents silently stop syncing ("Yjs was already imported").
     dedupe: ['yjs', 'y-protocols', 'lib0', 'y-websocket'],

@@ -34,6 +34,7 @@ import { recheckRecoveredSessions } from './rooms/recovery.js';
 import { createSeats } from './rooms/seats.js';
 import { createRoomService } from './rooms/service.js';
 import { attachSocketProtocol } from './rooms/socket.js';
+import { createMemoryRunLog, createRedisRunLog, runHandlers, createSqliteRunLog } from './runs/index.js';
 import { scorecardHandlers } from './scorecards/handlers.js';
 import { createScorecardService } from './scorecards/service.js';
 import { canBackUp, createStore, isSqliteStore, sqliteFileIn } from './store/index.js';
@@ -87,11 +88,17 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       : createMemorySoloStore();
   const grading = createGrading({ bank, logger, ...(config.llm ? { model: createModelGrader(config.llm) } : {}) });
   const tickets = createDocTickets({ store });
+  const runs = isSqliteStore(store)
+    ? createSqliteRunLog(store.sqlite)
+    : store.kind === 'redis' && redis
+      ? createRedisRunLog({ client: redis, prefix: config.redisPrefix, ttlSeconds: config.roomTtlSeconds })
+      : createMemoryRunLog();
 
   const app = createHttpApp({
     service,
     scorecards,
     history,
+    runs,
     store,
     bank,
     metrics,
@@ -187,6 +194,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       }),
       ...matchmakingHandlers({ matchmaker, swap, broadcast }),
       ...scorecardHandlers({ scorecards, store, broadcast }),
+      ...runHandlers({ io, runs }),
     },
   });
 

@@ -12,6 +12,8 @@ import type { Participant, RoomView } from './room.js';
 import { FeedbackParts, ScorecardDraft } from './scorecard.js';
 import type { Scorecard } from './scorecard.js';
 import { Role } from './roles.js';
+import { ListRunsPayload, PublishRunPayload } from './runs.js';
+import type { CodeRun } from './runs.js';
 
 /**
  * The room protocol over Socket.IO. Every client event carries one payload and an acknowledgement
@@ -34,6 +36,8 @@ export const ClientEvent = {
   joinQueue: 'queue:join',
   leaveQueue: 'queue:leave',
   swap: 'peer:swap',
+  publishRun: 'run:publish',
+  listRuns: 'run:list',
 } as const;
 
 export const ServerEvent = {
@@ -46,6 +50,7 @@ export const ServerEvent = {
   matchFound: 'match:found',
   swapped: 'peer:swapped',
   partnerVanished: 'peer:vanished',
+  run: 'run:result',
 } as const;
 
 export const JoinPayload = z.strictObject({ roomId: RoomId, token: Token, name: DisplayName, deviceId: DeviceId });
@@ -86,6 +91,8 @@ export const clientPayloads = {
   [ClientEvent.joinQueue]: JoinQueuePayload,
   [ClientEvent.leaveQueue]: LeaveQueuePayload,
   [ClientEvent.swap]: SwapPayload,
+  [ClientEvent.publishRun]: PublishRunPayload,
+  [ClientEvent.listRuns]: ListRunsPayload,
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;
@@ -116,6 +123,9 @@ export interface ClientResults {
   [ClientEvent.joinQueue]: QueueStatus;
   [ClientEvent.leaveQueue]: undefined;
   [ClientEvent.swap]: { swapped: boolean; votes: number };
+  [ClientEvent.publishRun]: { id: string };
+  /** The room's last runs this role may see, oldest first. */
+  [ClientEvent.listRuns]: { runs: CodeRun[] };
 }
 
 export type ClientToServerEvents = {
@@ -136,6 +146,8 @@ export interface ServerToClientEvents {
   [ServerEvent.swapped]: (next: { url: string }) => void;
   /** Your partner never arrived: you are back at the front of the queue with this ticket. */
   [ServerEvent.partnerVanished]: (status: QueueStatus) => void;
+  /** A run someone in the room finished; hidden-test runs go to the interviewer and observers only. */
+  [ServerEvent.run]: (run: CodeRun) => void;
 }
 
 export function formatIssues(error: z.ZodError): ErrorIssue[] {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { QuestionType } from './bank.js';
 import { Phase } from './room.js';
+import { CodeRun, runsMarkdown } from './runs.js';
 import type { RoomState } from './room.js';
 import type { FeedbackParts, Scorecard } from './scorecard.js';
 import { FeedbackParts as FeedbackPartsSchema, Recommendation, overallScore, passes, questionScore, recommendationLabel } from './scorecard.js';
@@ -46,6 +47,8 @@ export const InterviewReport = z.object({
   strengths: z.string().optional(),
   improvements: z.string().optional(),
   questions: z.array(ReportQuestion),
+  /** The interviewer's export only: the room's last code runs, hidden-test runs included. */
+  runs: z.array(CodeRun).optional(),
 });
 export type InterviewReport = z.infer<typeof InterviewReport>;
 
@@ -129,6 +132,7 @@ export function reportMarkdown(report: InterviewReport): string {
     }
     if (question.comment) lines.push('', question.comment);
   }
+  lines.push(...runsMarkdown(report.runs ?? []));
   return `${lines.join('\n')}\n`;
 }
 

@@ -4,6 +4,7 @@ import { Topic } from './topics.js';
 import { StageState, Timer } from './clock.js';
 import { RoomId } from './ids.js';
 import { Role, seesPrivate } from './roles.js';
+import { PublicCodingKit, publicCodingKit } from './runs.js';
 
 export const Track = z.enum(['system-design', 'concepts', 'coding', 'mixed']);
 export type Track = z.infer<typeof Track>;
@@ -113,6 +114,8 @@ export const PublicQuestion = z.object({
   hints: z.array(z.string()),
   timer: Timer,
   stage: StageState.nullable(),
+  /** Coding questions: starter code and visible tests, never the reference or the hidden tests. */
+  code: PublicCodingKit.optional(),
 });
 export type PublicQuestion = z.infer<typeof PublicQuestion>;
 
@@ -155,6 +158,7 @@ export function publicQuestion(asked: AskedQuestion): PublicQuestion {
     hints: question.hints.slice(0, asked.revealedHints),
     timer: asked.timer,
     stage: asked.stage,
+    ...(question.code && { code: publicCodingKit(question.code) }),
   };
 }
 

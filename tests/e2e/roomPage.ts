@@ -7,10 +7,13 @@ import { startTestServer, type TestServer } from '../support/server.js';
 const WAIT = { timeout: 15_000, interval: 100 };
 
 /** A fresh server and browser for each test, closed after it; read them inside the test. */
-export function useServerAndBrowser(config: Parameters<typeof startTestServer>[0] = {}): { server: TestServer; browser: Browser } {
+export function useServerAndBrowser(
+  config: Parameters<typeof startTestServer>[0] = {},
+  options: () => Promise<Parameters<typeof startTestServer>[1]> = async () => ({}),
+): { server: TestServer; browser: Browser } {
   const env = {} as { server: TestServer; browser: Browser };
   beforeEach(async () => {
-    [env.server, env.browser] = await Promise.all([startTestServer(config), launchBrowser()]);
+    [env.server, env.browser] = await Promise.all([startTestServer(config, await options()), launchBrowser()]);
   });
   afterEach(async () => {
     await env.browser?.close();

@@ -34,6 +34,14 @@ const socketMatrix: Record<Exclude<ClientEventName, 'room:join'>, { payload: (as
   [ClientEvent.leaveQueue]: { payload: () => ({}), expect: { interviewer: 'ok', observer: 'ok', candidate: 'ok', 'other-room': 'ok', revoked: 'ok', 'no-token': 'ok' } },
   // This room is not a peer pairing, so even its members cannot swap.
   [ClientEvent.swap]: { payload: () => ({}), expect: row('conflict', 'conflict', 'conflict') },
+  // A hidden-test run: only those who may see the hidden tests may share one.
+  [ClientEvent.publishRun]: {
+    payload: (askedId) => ({
+      run: { kind: 'hidden', language: 'python', askedId, status: 'finished', stdout: '', stderr: '', truncated: false, results: [], durationMs: 1 },
+    }),
+    expect: row('ok', 'ok', 'forbidden'),
+  },
+  [ClientEvent.listRuns]: { payload: () => ({}), expect: row('ok', 'ok', 'ok') },
 };
 
 /** Members get the given outcomes; anyone who could not join gets not_joined. */

@@ -5,6 +5,7 @@ import { loadBank } from '@quorum/questions';
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { bankWithKit, KIT_QUESTION_ID, additionKit } from '../support/codingKit.js';
 import { comeBack, createRoom, dropTransport, joinAs, request } from '../support/client.js';
 import type { CreatedRoom, RoomClient } from '../support/client.js';
 import { dropPrefix, REDIS_URL, startTestServer, testPrefix } from '../support/server.js';
@@ -44,7 +45,7 @@ describe('what reaches the candidate', () => {
   const closers: (() => void)[] = [];
 
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { bank: await bankWithKit() });
     room = await createRoom(server.url);
   });
   afterEach(async () => {
@@ -120,6 +121,41 @@ describe('what reaches the candidate', () => {
       secretsOf(question, i === 1 ? 1 : 0).filter((secret) => wire.text.includes(JSON.stringify(secret).slice(1, -1)) || wire.text.includes(secret)),
     );
     expect(leaks).toEqual([]);
+  });
+
+  it('gets the starter code and visible tests of a coding question, never its reference, hidden tests or hidden-test runs', async () => {
+    const wire = new WireRecorder();
+    await recordCandidate(wire);
+    const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
+    closers.push(() => interviewer.disconnect());
+    const asked = await request(interviewer, ClientEvent.ask, { questionId: KIT_QUESTION_ID });
+    if (!asked.ok) throw new Error(asked.error.message);
+    const hiddenRun = {
+      kind: 'hidden',
+      language: 'python',
+      askedId: asked.data.askedId,
+      status: 'finished',
+      stdout: 'hidden-run-output-marker',
+      stderr: '',
+      truncated: false,
+      results: additionKit.hiddenTests.map((test) => ({ name: test.name, passed: true, expected: test.expected, actual: test.expected, error: null })),
+      durationMs: 40,
+    } as const;
+    expect((await request(interviewer, ClientEvent.publishRun, { run: hiddenRun })).ok).toBe(true);
+    const visibleRun = { ...hiddenRun, kind: 'tests' as const, stdout: 'visible-run-output-marker', results: [] };
+    expect((await request(interviewer, ClientEvent.publishRun, { run: visibleRun })).ok).toBe(true);
+
+    const text = (value: string) => JSON.stringify(value).slice(1, -1);
+    await expect.poll(() => wire.text.includes('visible-run-output-marker')).toBe(true);
+    expect(wire.text).toContain(text(additionKit.starter.python));
+    expect(wire.text).toContain(text(additionKit.visibleTests[0]!.python));
+    const secrets = [
+      additionKit.reference.python,
+      additionKit.reference.javascript,
+      ...additionKit.hiddenTests.flatMap((test) => [test.name, test.python, test.javascript]),
+      'hidden-run-output-marker',
+    ];
+    expect(secrets.filter((secret) => wire.text.includes(text(secret)) || wire.text.includes(secret))).toEqual([]);
   });
 
   it('gets 403 from the bank endpoints', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createQuorumServer, testConfig } from '@quorum/server';
-import type { Config, QuorumServer } from '@quorum/server';
+import type { Config, QuorumServer, QuorumServerOptions } from '@quorum/server';
 import { Redis } from 'ioredis';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -30,9 +30,9 @@ export interface TestServer extends QuorumServer {
 }
 
 /** A real Quorum server on an ephemeral port; the memory store unless `redisUrl` is given. */
-export async function startTestServer(overrides: Parameters<typeof testConfig>[0] = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Parameters<typeof testConfig>[0] = {}, options: QuorumServerOptions = {}): Promise<TestServer> {
   const config = testConfig(overrides);
-  const server = await createQuorumServer(config);
+  const server = await createQuorumServer(config, options);
   await server.listen();
   return Object.assign(server, { config });
 }

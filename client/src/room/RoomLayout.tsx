@@ -11,6 +11,7 @@ import { Header } from './Header';
 import { NoticeStack } from './NoticeStack';
 import { PeerBar } from './peer/PeerBar';
 import { QuestionPanel } from './questions/QuestionPanel';
+import { RunPanel } from './run/RunPanel';
 
 // Excalidraw is the heaviest dependency by far; it loads after the room is already usable.
 const Whiteboard = lazy(() => import('./whiteboard/Whiteboard'));
@@ -72,6 +73,7 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
             </Pane>
             <Pane id="code" active={tab === 'code'}>
               {code && <CodeEditor shared={code} readOnly={docAccess(self.role, 'code', ended) !== 'write'} />}
+              {code && <RunPanel session={session} snapshot={snapshot} self={self} shared={code} readOnly={docAccess(self.role, 'code', ended) !== 'write'} />}
             </Pane>
           </div>
         </section>

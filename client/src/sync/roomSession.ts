@@ -1,8 +1,10 @@
 import {
   ClientEvent,
   estimateOffset,
+  keptRuns,
   ServerEvent,
   type ClockSample,
+  type CodeRun,
   type FeedbackParts,
   type InterviewReport,
   type Scorecard,
@@ -16,6 +18,7 @@ import {
   type Participant,
   type Phase,
   type QueueStatus,
+  type RunOutcome,
   type RoomView,
   type TimerAction,
 } from '@quorum/shared';
@@ -75,6 +78,8 @@ export interface SessionSnapshot {
   arrivedAfterSwap: boolean;
   /** Peer rooms: the partner never arrived; the person's place back at the front of the queue. */
   partnerVanished: QueueStatus | null;
+  /** The room's last code runs this person may see, oldest first, whoever pressed Run. */
+  runs: CodeRun[];
 }
 
 interface Credentials {
@@ -121,6 +126,7 @@ export function initialSnapshot(browserOnline: boolean): SessionSnapshot {
     nextHalfUrl: null,
     arrivedAfterSwap: false,
     partnerVanished: null,
+    runs: [],
   };
 }
 
@@ -180,6 +186,7 @@ export class RoomSession {
     socket.on(ServerEvent.feedback, (feedback) => this.set({ feedback }));
     socket.on(ServerEvent.swapped, ({ url }) => this.set({ nextHalfUrl: url }));
     socket.on(ServerEvent.partnerVanished, (partnerVanished) => this.set({ partnerVanished }));
+    socket.on(ServerEvent.run, (run) => this.set({ runs: [...this.snapshot.runs.filter((known) => known.id !== run.id), run].slice(-keptRuns) }));
     window.addEventListener('offline', this.handleOffline);
     window.addEventListener('online', this.handleOnline);
     if (navigator.onLine) socket.connect();
@@ -262,6 +269,11 @@ export class RoomSession {
     return this.send(ClientEvent.swap, {});
   }
 
+  /** Shares a run's outcome with the room; the server adds who ran it and when. */
+  publishRun(run: RunOutcome) {
+    return this.send(ClientEvent.publishRun, { run });
+  }
+
   /** Revokes a guest link and returns the new one; whoever used the old link is disconnected. */
   reissueLink(role: GuestRole) {
     return this.send(ClientEvent.reissueLink, { role });
@@ -290,6 +302,7 @@ export class RoomSession {
       this.set({ status: 'joined', self, failure: null });
       this.announceReconnected();
       void this.syncClock();
+      void this.loadRuns();
       return;
     }
     if (fatalCodes.has(result.error.code)) {
@@ -301,6 +314,12 @@ export class RoomSession {
     this.scheduleRetry(() => {
       if (this.socket.connected) void this.join();
     });
+  }
+
+  /** After every (re)join: what ran while this page was away. */
+  private async loadRuns(): Promise<void> {
+    const result = await request(this.socket, ClientEvent.listRuns, {});
+    if (result.ok) this.set({ runs: result.data.runs });
   }
 
   /** A few round trips, NTP-style; the fastest one bounds the error best. */

@@ -17,6 +17,7 @@ import type { ScorecardService } from '../scorecards/service.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DocTickets } from '../yjs/tickets.js';
 import type { RoomService } from '../rooms/service.js';
+import type { RunLog } from '../runs/index.js';
 import type { StoreHealth } from '../store/index.js';
 import { requestLog } from './request-log.js';
 import { errorHandler } from './respond.js';
@@ -28,6 +29,7 @@ export interface HttpDeps {
   service: RoomService;
   scorecards: ScorecardService;
   history: HistoryService;
+  runs: RunLog;
   store: StoreHealth;
   bank: Bank;
   metrics: Metrics;
@@ -42,6 +44,7 @@ export interface HttpDeps {
 
 /** Paths the single-page app must not swallow. */
 const API_PATHS = /^\/(api|socket\.io|yjs|metrics|healthz)(\/|$)/;
+const IMMUTABLE_PATHS = /^(assets|pyodide)\//;
 
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
@@ -70,7 +73,16 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   const staticDir = deps.staticDir;
   if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
+    app.use(
+      express.static(staticDir, {
+        index: 'index.html',
+        maxAge: '1h',
+        // Bundles carry a content hash and Pyodide a version in their path: neither ever changes.
+        setHeaders: (res, file) => {
+          if (IMMUTABLE_PATHS.test(path.relative(staticDir, file))) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
     app.use((req, res, next) => {
       if (req.method !== 'GET' || API_PATHS.test(req.path)) return next();
       res.sendFile(path.join(staticDir, 'index.html'), { maxAge: 0 });

@@ -5,7 +5,8 @@ import helmet from 'helmet';
 /**
  * Security headers with a Content-Security-Policy the app works under: everything from our own
  * origin; inline styles because CodeMirror and Excalidraw inject theirs; images from data and blob
- * URLs (whiteboard exports and pasted images); no framing.
+ * URLs (whiteboard exports and pasted images); no framing. 'wasm-unsafe-eval' lets the code runners
+ * (Pyodide, QuickJS) compile WebAssembly; it allows no JavaScript eval.
  */
 export function securityHeaders(): RequestHandler {
   return helmet({
@@ -13,7 +14,7 @@ export function securityHeaders(): RequestHandler {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],

@@ -7,6 +7,7 @@ import { accessOf, roomAuth } from '../http/auth.js';
 import { parseOr400 } from '../http/respond.js';
 import { ClientError } from '../rooms/errors.js';
 import type { RoomService } from '../rooms/service.js';
+import type { RunLog } from '../runs/index.js';
 import type { ScorecardService } from './service.js';
 
 const ExportQuery = z.strictObject({ format: z.enum(['json', 'md']).default('json') });
@@ -25,7 +26,7 @@ function sendReport(res: Response, report: InterviewReport, format: 'json' | 'md
 }
 
 /** Exports: the whole scorecard for the interviewer and observers; the released feedback for anyone in the room. */
-export function scorecardRouter(deps: { service: RoomService; scorecards: ScorecardService }): Router {
+export function scorecardRouter(deps: { service: RoomService; scorecards: ScorecardService; runs: RunLog }): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/scorecard', roomAuth(deps.service, seesPrivate, 'read the scorecard'), async (req, res) => {
@@ -33,7 +34,7 @@ export function scorecardRouter(deps: { service: RoomService; scorecards: Scorec
     if (!query) return;
     const { state } = accessOf(res);
     const card = await deps.scorecards.get(state.id);
-    const report = buildReport(state, card, allParts);
+    const report = { ...buildReport(state, card, allParts), runs: await deps.runs.list(state.id) };
     sendReport(res, report, query.format, { scorecard: card, history: await deps.scorecards.revisions(state.id) });
   });
 

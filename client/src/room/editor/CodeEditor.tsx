@@ -1,9 +1,10 @@
 import { CodeLanguage, DocKeys } from '@quorum/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { SharedDoc } from '../../sync/roomDocs';
 import { useCollabEditor } from './useCollabEditor';
-import { defaultLanguage, languageSupport, readLanguage } from './languages';
+import { defaultLanguage, languageSupport } from './languages';
+import { useLanguage } from './useLanguage';
 
 interface Props {
   shared: SharedDoc;
@@ -15,15 +16,8 @@ const codeText = (doc: Y.Doc) => doc.getText(DocKeys.codeText);
 export function CodeEditor({ shared, readOnly }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const meta = shared.doc.getMap<unknown>(DocKeys.codeMeta);
-  const [language, setLanguage] = useState<CodeLanguage>(() => readLanguage(meta));
+  const language = useLanguage(shared);
   const editor = useCollabEditor(host, shared, { text: codeText, readOnly, label: 'Code editor', testId: 'editor-content', code: true });
-
-  useEffect(() => {
-    const sync = () => setLanguage(readLanguage(meta));
-    meta.observe(sync);
-    sync();
-    return () => meta.unobserve(sync);
-  }, [meta]);
 
   useEffect(() => {
     let current = true;

@@ -67,6 +67,12 @@ export const migrations: readonly ((db: Database) => void)[] = [
       CREATE TABLE solo_sessions (id TEXT PRIMARY KEY, device_key TEXT NOT NULL, created_at INTEGER NOT NULL, json TEXT NOT NULL) STRICT;
       CREATE INDEX solo_sessions_by_device ON solo_sessions (device_key, created_at);
     `),
+  // 4: the last code runs of each room.
+  (db) =>
+    db.exec(`
+      CREATE TABLE code_runs (seq INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT NULL, json TEXT NOT NULL) STRICT;
+      CREATE INDEX code_runs_by_room ON code_runs (room_id, seq);
+    `),
 ];
 
 export const SCHEMA_VERSION = migrations.length;
