@@ -17,6 +17,7 @@ import { requestLog } from './request-log.js';
 import { errorHandler } from './respond.js';
 import { corsPolicy, securityHeaders } from './security.js';
 import { roomsRouter } from './rooms.js';
+import { staticClient } from './static.js';
 
 export interface HttpDeps {
   service: RoomService;
@@ -58,10 +59,11 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   const staticDir = deps.staticDir;
   if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
+    const client = staticClient(staticDir);
+    app.use(client.files);
     app.use((req, res, next) => {
       if (req.method !== 'GET' || API_PATHS.test(req.path)) return next();
-      res.sendFile(path.join(staticDir, 'index.html'), { maxAge: 0 });
+      client.page(req, res, next);
     });
   }
   app.use('/api', (_req, res) => res.status(404).json({ error: { code: 'not_found', message: 'No such endpoint.' } }));
