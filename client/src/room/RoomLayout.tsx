@@ -1,5 +1,5 @@
 import { docAccess } from '@quorum/shared';
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { summarizeConnection } from '../sync/connectionState';
 import type { RoomDocs } from '../sync/roomDocs';
 import type { RoomSession, SessionSnapshot, Self } from '../sync/roomSession';
@@ -7,14 +7,15 @@ import { ClockAlert } from './clock/ClockAlert';
 import { currentQuestion } from './currentQuestion';
 import { CodeEditor } from './editor/CodeEditor';
 import { Header } from './Header';
+import { storedFraction, storedPaneMode, storeFraction, storePaneMode, type PaneMode } from './layout/layoutPrefs';
+import { Splitter } from './layout/Splitter';
+import { Workspace } from './layout/Workspace';
 import { NoticeStack } from './NoticeStack';
 import { PeerBar } from './peer/PeerBar';
 import { QuestionPanel } from './questions/QuestionPanel';
 
 // Excalidraw is the heaviest dependency by far; it loads after the room is already usable.
 const Whiteboard = lazy(() => import('./whiteboard/Whiteboard'));
-
-type Tab = 'board' | 'code';
 
 interface Props {
   session: RoomSession;
@@ -24,7 +25,11 @@ interface Props {
 }
 
 export function RoomLayout({ session, snapshot, self, docs }: Props) {
-  const [tab, setTab] = useState<Tab>(() => (snapshot.view?.track === 'coding' ? 'code' : 'board'));
+  const [mode, setMode] = useState<PaneMode>(() => storedPaneMode(defaultPaneMode(snapshot.view?.track)));
+  const choosePane = (next: PaneMode) => {
+    setMode(next);
+    storePaneMode(next);
+  };
   const ended = snapshot.view?.phase === 'ended';
   // Once the interview is over, its clocks no longer warn anyone.
   const live = ended ? null : snapshot.view;
@@ -40,6 +45,8 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
     };
   }, [title]);
   const code = docs.get('code');
+  const body = useRef<HTMLDivElement>(null);
+  const [sideShare, setSideShare] = useState(() => storedFraction('side', 0.3, 0.2, 0.5));
 
   return (
     <div className="room">
@@ -54,26 +61,31 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
       {snapshot.view && pairing && <PeerBar session={session} snapshot={snapshot} view={snapshot.view} pairing={pairing} self={self} />}
       <ClockAlert question={live ? currentQuestion(live) : null} offset={snapshot.clockOffset} role={self.role} />
       <NoticeStack notices={snapshot.notices} session={session} />
-      <div className="room__body">
-        <section className="workspace" aria-label="Shared workspace">
-          <div className="tabs" role="tablist" aria-label="Workspace">
-            <TabButton id="board" label="Whiteboard" current={tab} onSelect={setTab} />
-            <TabButton id="code" label="Code editor" current={tab} onSelect={setTab} />
-          </div>
-          {/* Both panes stay mounted so their documents keep syncing while hidden. */}
-          <div className="workspace__panes">
-            <Pane id="board" active={tab === 'board'}>
-              {board && (
-                <Suspense fallback={<p className="pane-loading">Loading the whiteboard…</p>}>
-                  <Whiteboard shared={board} readOnly={docAccess(self.role, 'board', ended) !== 'write'} />
-                </Suspense>
-              )}
-            </Pane>
-            <Pane id="code" active={tab === 'code'}>
-              {code && <CodeEditor shared={code} readOnly={docAccess(self.role, 'code', ended) !== 'write'} />}
-            </Pane>
-          </div>
-        </section>
+      <div className="room__body" ref={body} style={{ ['--side-share' as string]: String(sideShare) }}>
+        <Workspace
+          mode={mode}
+          onMode={choosePane}
+          board={
+            board && (
+              <Suspense fallback={<p className="pane-loading">Loading the whiteboard…</p>}>
+                <Whiteboard shared={board} readOnly={docAccess(self.role, 'board', ended) !== 'write'} />
+              </Suspense>
+            )
+          }
+          code={code && <CodeEditor shared={code} readOnly={docAccess(self.role, 'code', ended) !== 'write'} />}
+        />
+        <Splitter
+          orientation="vertical"
+          fromEnd
+          value={sideShare}
+          min={0.2}
+          max={0.5}
+          container={() => body.current}
+          onChange={setSideShare}
+          onCommit={(value) => storeFraction('side', value)}
+          label="Resize the question panel"
+          testId="side-divider"
+        />
         <QuestionPanel
           session={session}
           view={snapshot.view}
@@ -88,32 +100,8 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
   );
 }
 
-/** A hidden pane is inert: nothing in it takes focus or clicks, yet its document stays live. */
-function Pane({ id, active, children }: { id: Tab; active: boolean; children: ReactNode }) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (element.current) element.current.inert = !active;
-  }, [active]);
-  return (
-    <div ref={element} className="workspace__pane" role="tabpanel" id={`pane-${id}`} aria-labelledby={`tab-${id}`} data-active={active}>
-      {children}
-    </div>
-  );
-}
-
-function TabButton({ id, label, current, onSelect }: { id: Tab; label: string; current: Tab; onSelect: (tab: Tab) => void }) {
-  return (
-    <button
-      type="button"
-      role="tab"
-      id={`tab-${id}`}
-      aria-selected={current === id}
-      aria-controls={`pane-${id}`}
-      className="tabs__tab"
-      data-testid={`tab-${id}`}
-      onClick={() => onSelect(id)}
-    >
-      {label}
-    </button>
-  );
+/** Both panes when the screen has room for them; otherwise the one the track works in. */
+function defaultPaneMode(track: string | undefined): PaneMode {
+  if (window.innerWidth >= 1100) return 'split';
+  return track === 'coding' ? 'code' : 'board';
 }

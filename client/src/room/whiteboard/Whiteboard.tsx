@@ -57,8 +57,9 @@ export default function Whiteboard({ shared, readOnly }: Props) {
     () => (
       <div className="board-status">
         {readOnly && <span className="board-status__badge">View only</span>}
-        <span data-testid="board-count" data-count={shapeCount}>
-          {shapeCount === 1 ? '1 shape' : `${shapeCount} shapes`}
+        {/* For screen readers and tests; the people are in the header, the shapes on the canvas. */}
+        <span className="visually-hidden" data-testid="board-count" data-count={shapeCount}>
+          {shapeCount === 1 ? '1 shape on the board' : `${shapeCount} shapes on the board`}
         </span>
       </div>
     ),
