@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import { chatHandlers, createChatLog } from './chat/index.js';
 import type { Config } from './config.js';
 import { createHttpApp } from './http/app.js';
 import { createLimiters } from './limits/index.js';
@@ -65,12 +66,14 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const service = createRoomService({ store, bank });
   const scorecards = createScorecardService({ store });
   const history = createHistoryService({ store });
+  const chat = createChatLog(config);
 
   const app = createHttpApp({
     service,
     scorecards,
     history,
     store,
+    chat,
     bank,
     metrics,
     limiters,
@@ -107,6 +110,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const tellOtherProcesses: RoomServer['serverSideEmit'] = (...args) => (redis ? io.serverSideEmit(...args) : true);
   const onEnded = (roomId: string) => {
     void registry.endRoom(roomId);
+    chat.keep(roomId).catch((error: unknown) => logger.warn({ err: error, room: roomId }, 'could not keep the chat of an ended room'));
     tellOtherProcesses('room:ended', roomId);
   };
   io.on('room:ended', (roomId) => void registry.endRoom(roomId));
@@ -152,6 +156,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       }),
       ...matchmakingHandlers({ matchmaker, swap, broadcast }),
       ...scorecardHandlers({ scorecards, store, broadcast }),
+      ...chatHandlers({ io, chat }),
     },
   });
 
@@ -185,7 +190,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       await stopped;
-      await Promise.all([store.close(), redis?.quit().catch(() => redis.disconnect())]);
+      await Promise.all([store.close(), chat.close(), redis?.quit().catch(() => redis.disconnect())]);
     },
   };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CustomQuestionInput } from './bank.js';
+import { ChatHistoryPayload, SendChatPayload } from './chat.js';
+import type { ChatMessage } from './chat.js';
 import { ErrorCode } from './codes.js';
 import type { ErrorIssue } from './http.js';
 import { DeviceId, DisplayName, RoomId, Token } from './ids.js';
@@ -34,6 +36,8 @@ export const ClientEvent = {
   joinQueue: 'queue:join',
   leaveQueue: 'queue:leave',
   swap: 'peer:swap',
+  sendChat: 'chat:send',
+  chatHistory: 'chat:history',
 } as const;
 
 export const ServerEvent = {
@@ -46,6 +50,7 @@ export const ServerEvent = {
   matchFound: 'match:found',
   swapped: 'peer:swapped',
   partnerVanished: 'peer:vanished',
+  chatMessage: 'chat:message',
 } as const;
 
 export const JoinPayload = z.strictObject({ roomId: RoomId, token: Token, name: DisplayName, deviceId: DeviceId });
@@ -86,6 +91,8 @@ export const clientPayloads = {
   [ClientEvent.joinQueue]: JoinQueuePayload,
   [ClientEvent.leaveQueue]: LeaveQueuePayload,
   [ClientEvent.swap]: SwapPayload,
+  [ClientEvent.sendChat]: SendChatPayload,
+  [ClientEvent.chatHistory]: ChatHistoryPayload,
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;
@@ -116,6 +123,8 @@ export interface ClientResults {
   [ClientEvent.joinQueue]: QueueStatus;
   [ClientEvent.leaveQueue]: undefined;
   [ClientEvent.swap]: { swapped: boolean; votes: number };
+  [ClientEvent.sendChat]: ChatMessage;
+  [ClientEvent.chatHistory]: { messages: ChatMessage[] };
 }
 
 export type ClientToServerEvents = {
@@ -136,6 +145,8 @@ export interface ServerToClientEvents {
   [ServerEvent.swapped]: (next: { url: string }) => void;
   /** Your partner never arrived: you are back at the front of the queue with this ticket. */
   [ServerEvent.partnerVanished]: (status: QueueStatus) => void;
+  /** A new message in the room chat, to everyone in the room (its sender included). */
+  [ServerEvent.chatMessage]: (message: ChatMessage) => void;
 }
 
 export function formatIssues(error: z.ZodError): ErrorIssue[] {

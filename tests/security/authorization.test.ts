@@ -34,6 +34,9 @@ const socketMatrix: Record<Exclude<ClientEventName, 'room:join'>, { payload: (as
   [ClientEvent.leaveQueue]: { payload: () => ({}), expect: { interviewer: 'ok', observer: 'ok', candidate: 'ok', 'other-room': 'ok', revoked: 'ok', 'no-token': 'ok' } },
   // This room is not a peer pairing, so even its members cannot swap.
   [ClientEvent.swap]: { payload: () => ({}), expect: row('conflict', 'conflict', 'conflict') },
+  // Everyone in the room talks in its chat; nobody outside it reads or writes it.
+  [ClientEvent.sendChat]: { payload: () => ({ text: 'Can everyone hear me?' }), expect: row('ok', 'ok', 'ok') },
+  [ClientEvent.chatHistory]: { payload: () => ({}), expect: row('ok', 'ok', 'ok') },
 };
 
 /** Members get the given outcomes; anyone who could not join gets not_joined. */

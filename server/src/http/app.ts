@@ -5,6 +5,7 @@ import type { Bank } from '@quorum/questions';
 import express from 'express';
 import type { Logger } from 'pino';
 import { bankRouter } from '../bank/router.js';
+import type { ChatLog } from '../chat/index.js';
 import { historyRouter } from '../history/router.js';
 import type { HistoryService } from '../history/service.js';
 import type { Limiters } from '../limits/index.js';
@@ -24,6 +25,7 @@ export interface HttpDeps {
   scorecards: ScorecardService;
   history: HistoryService;
   store: RoomStore;
+  chat: ChatLog;
   bank: Bank;
   metrics: Metrics;
   limiters: Limiters;
