@@ -94,6 +94,8 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
           clockOffset={snapshot.clockOffset}
           scorecard={snapshot.scorecard}
           feedback={snapshot.feedback}
+          chat={snapshot.chat}
+          participants={snapshot.participants}
         />
       </div>
     </div>

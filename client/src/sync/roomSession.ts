@@ -9,6 +9,7 @@ import {
   type ScorecardDraft,
   type Ack,
   type AckError,
+  type ChatMessage,
   type ClientPayload,
   type ClientResults,
   type DocName,
@@ -75,6 +76,8 @@ export interface SessionSnapshot {
   arrivedAfterSwap: boolean;
   /** Peer rooms: the partner never arrived; the person's place back at the front of the queue. */
   partnerVanished: QueueStatus | null;
+  /** The room chat, oldest first. */
+  chat: ChatMessage[];
 }
 
 interface Credentials {
@@ -115,6 +118,7 @@ export function initialSnapshot(browserOnline: boolean): SessionSnapshot {
     nextHalfUrl: null,
     arrivedAfterSwap: false,
     partnerVanished: null,
+    chat: [],
   };
 }
 
@@ -172,6 +176,7 @@ export class RoomSession {
     socket.on(ServerEvent.feedback, (feedback) => this.set({ feedback }));
     socket.on(ServerEvent.swapped, ({ url }) => this.set({ nextHalfUrl: url }));
     socket.on(ServerEvent.partnerVanished, (partnerVanished) => this.set({ partnerVanished }));
+    socket.on(ServerEvent.chatMessage, (message) => this.set({ chat: mergeChat(this.snapshot.chat, [message]) }));
     window.addEventListener('offline', this.handleOffline);
     window.addEventListener('online', this.handleOnline);
     if (navigator.onLine) socket.connect();
@@ -254,6 +259,12 @@ export class RoomSession {
     return this.send(ClientEvent.swap, {});
   }
 
+  async sendChat(text: string) {
+    const result = await this.send(ClientEvent.sendChat, { text });
+    if (result.ok) this.set({ chat: mergeChat(this.snapshot.chat, [result.data]) });
+    return result;
+  }
+
   /** Revokes a guest link and returns the new one; whoever used the old link is disconnected. */
   reissueLink(role: GuestRole) {
     return this.send(ClientEvent.reissueLink, { role });
@@ -279,6 +290,7 @@ export class RoomSession {
       this.ensureDocs(self);
       this.set({ status: 'joined', self, failure: null });
       void this.syncClock();
+      void this.loadChat();
       return;
     }
     if (fatalCodes.has(result.error.code)) {
@@ -291,6 +303,12 @@ export class RoomSession {
     this.scheduleRetry(() => {
       if (this.socket.connected) void this.join();
     });
+  }
+
+  /** After every (re)join: what was said before this page opened, or while it was offline. */
+  private async loadChat(): Promise<void> {
+    const result = await request(this.socket, ClientEvent.chatHistory, {});
+    if (result.ok && !this.stopped) this.set({ chat: mergeChat(this.snapshot.chat, result.data.messages) });
   }
 
   /** A few round trips, NTP-style; the fastest one bounds the error best. */
@@ -372,4 +390,11 @@ export class RoomSession {
     this.snapshot = { ...this.snapshot, ...change };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Each message once (the sender hears its own broadcast and its acknowledgement), in the server's order. */
+export function mergeChat(known: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
+  const byId = new Map(known.map((message) => [message.id, message]));
+  for (const message of incoming) byId.set(message.id, message);
+  return [...byId.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,14 +1,17 @@
-import { controls, docAccess, type InterviewReport, type RoomView, type Scorecard, type StaffRoomView } from '@quorum/shared';
+import { controls, docAccess, type ChatMessage, type InterviewReport, type Participant, type RoomView, type Scorecard, type StaffRoomView } from '@quorum/shared';
 import { useMemo, useState } from 'react';
 import type { RoomDocs } from '../../sync/roomDocs';
 import type { RoomSession, Self } from '../../sync/roomSession';
 import { describeError } from '../../ui/errorMessages';
+import { ChatPanel } from '../chat/ChatPanel';
+import { useUnread } from '../chat/useUnread';
 import { BankBrowser } from './BankBrowser';
 import { CandidatePanel } from './CandidatePanel';
 import { CustomQuestions } from './CustomQuestions';
 import { InterviewOverview } from './InterviewOverview';
 import { NotesPad } from './NotesPad';
 import { noteStamp } from './noteStamp';
+import { PanelTabs, type PanelTab } from './PanelTabs';
 import { QuestionSet } from './QuestionSet';
 import { ScorecardPanel } from '../scorecard/ScorecardPanel';
 
@@ -20,9 +23,12 @@ interface Props {
   clockOffset: number;
   scorecard: Scorecard | null;
   feedback: InterviewReport | null;
+  chat: ChatMessage[];
+  participants: Participant[];
 }
 
-export function QuestionPanel({ session, view, self, docs, clockOffset, scorecard, feedback }: Props) {
+export function QuestionPanel({ session, view, self, docs, clockOffset, scorecard, feedback, chat, participants }: Props) {
+  const chatPanel = <ChatPanel session={session} messages={chat} participants={participants} self={self} />;
   return (
     <aside className="side-panel" aria-label="Questions" data-testid="question-panel">
       {!view ? (
@@ -30,18 +36,51 @@ export function QuestionPanel({ session, view, self, docs, clockOffset, scorecar
           Loading the room…
         </p>
       ) : view.role === 'candidate' ? (
-        <CandidatePanel view={view} offset={clockOffset} feedback={feedback} access={{ roomId: session.roomId, token: session.token }} />
+        <CandidateTabs chat={chat} self={self} chatPanel={chatPanel}>
+          <CandidatePanel view={view} offset={clockOffset} feedback={feedback} access={{ roomId: session.roomId, token: session.token }} />
+        </CandidateTabs>
       ) : (
-        <StaffPanel session={session} view={view} self={self} docs={docs} clockOffset={clockOffset} scorecard={scorecard} />
+        <StaffPanel session={session} view={view} self={self} docs={docs} clockOffset={clockOffset} scorecard={scorecard} chat={chat} chatPanel={chatPanel} />
       )}
     </aside>
   );
 }
 
-type StaffTab = 'interview' | 'bank' | 'custom' | 'scorecard' | 'notes';
+function CandidateTabs({ chat, self, chatPanel, children }: { chat: ChatMessage[]; self: Self; chatPanel: React.ReactNode; children: React.ReactNode }) {
+  const [tab, setTab] = useState<'question' | 'chat'>('question');
+  const unread = useUnread(chat, tab === 'chat', self.id);
+  return (
+    <div className="staff-panel">
+      <PanelTabs
+        label="Side panel"
+        current={tab}
+        onSelect={setTab}
+        tabs={[
+          { id: 'question', label: 'Question' },
+          { id: 'chat', label: 'Chat', count: unread, countLabel: 'unread' },
+        ]}
+      />
+      <div className={tab === 'chat' ? 'staff-panel__body staff-panel__body--flush' : 'staff-panel__body'} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
+        {tab === 'question' ? children : chatPanel}
+      </div>
+    </div>
+  );
+}
 
-function StaffPanel({ session, view, self, docs, clockOffset, scorecard }: Omit<Props, 'view' | 'feedback'> & { view: StaffRoomView }) {
+type StaffTab = 'interview' | 'bank' | 'custom' | 'scorecard' | 'notes' | 'chat';
+
+function StaffPanel({
+  session,
+  view,
+  self,
+  docs,
+  clockOffset,
+  scorecard,
+  chat,
+  chatPanel,
+}: Omit<Props, 'view' | 'feedback' | 'participants'> & { view: StaffRoomView; chatPanel: React.ReactNode }) {
   const [tab, setTab] = useState<StaffTab>('interview');
+  const unread = useUnread(chat, tab === 'chat', self.id);
   // A question from the set opened in the Bank tab, with its rubric, before it is asked.
   const [preview, setPreview] = useState<string | null>(null);
   const steering = controls(self.role);
@@ -68,35 +107,24 @@ function StaffPanel({ session, view, self, docs, clockOffset, scorecard }: Omit<
     return result.ok ? null : describeError(result.error);
   };
 
-  const tabs: [StaffTab, string][] = [
-    ['interview', 'Interview'],
-    ['bank', 'Bank'],
-    ...(steering ? ([['custom', 'Custom']] as [StaffTab, string][]) : []),
-    ['scorecard', 'Scorecard'],
-    ...(notes ? ([['notes', 'Notes']] as [StaffTab, string][]) : []),
+  const tabs: PanelTab<StaffTab>[] = [
+    { id: 'interview', label: 'Interview', count: view.asked.length, countLabel: 'asked' },
+    { id: 'bank', label: 'Bank' },
+    ...(steering ? [{ id: 'custom' as const, label: 'Custom' }] : []),
+    { id: 'scorecard', label: 'Scorecard' },
+    ...(notes ? [{ id: 'notes' as const, label: 'Notes' }] : []),
+    { id: 'chat', label: 'Chat', count: unread, countLabel: 'unread' },
   ];
 
   return (
     <div className="staff-panel">
-      <div className="tabs tabs--panel" role="tablist" aria-label="Question panel">
-        {tabs.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`panel-tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`panel-${id}`}
-            className="tabs__tab"
-            data-testid={`panel-tab-${id}`}
-            onClick={() => showTab(id)}
-          >
-            {label}
-            {id === 'interview' && view.asked.length > 0 && <span className="tabs__count">{view.asked.length}</span>}
-          </button>
-        ))}
-      </div>
-      {tab !== 'notes' && (
+      <PanelTabs label="Question panel" tabs={tabs} current={tab} onSelect={showTab} />
+      {tab === 'chat' && (
+        <div className="staff-panel__body staff-panel__body--flush" role="tabpanel" id="panel-chat" aria-labelledby="panel-tab-chat">
+          {chatPanel}
+        </div>
+      )}
+      {tab !== 'notes' && tab !== 'chat' && (
         <div className="staff-panel__body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
           {tab === 'interview' && (
             <div className="stack">
