@@ -3,6 +3,9 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { summarizeConnection } from '../sync/connectionState';
 import type { RoomDocs } from '../sync/roomDocs';
 import type { RoomSession, SessionSnapshot, Self } from '../sync/roomSession';
+import { AnnouncementBar } from './announce/AnnouncementBar';
+import { useAnnouncements } from './announce/useAnnouncements';
+import type { Announcement } from './announce/whatChanged';
 import { ClockAlert } from './clock/ClockAlert';
 import { currentQuestion } from './currentQuestion';
 import { CodeEditor } from './editor/CodeEditor';
@@ -46,7 +49,14 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
   }, [title]);
   const code = docs.get('code');
   const body = useRef<HTMLDivElement>(null);
-  const [sideShare, setSideShare] = useState(() => storedFraction('side', 0.3, 0.2, 0.5));
+  const { announcements, dismiss } = useAnnouncements(snapshot.view);
+  // What the side panel should bring into view: each new announcement for the candidate, any one on request.
+  const [showing, setShowing] = useState<{ announcement: Announcement; seq: number } | null>(null);
+  const newest = announcements.at(-1);
+  useEffect(() => {
+    if (newest && self.role === 'candidate') setShowing((current) => ({ announcement: newest, seq: (current?.seq ?? 0) + 1 }));
+  }, [newest?.id, self.role]);
+  const [sideShare, setSideShare] = useState(() => storedFraction('side', Math.min(0.5, Math.max(0.3, 400 / window.innerWidth)), 0.2, 0.5));
 
   return (
     <div className="room">
@@ -60,6 +70,11 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
       />
       {snapshot.view && pairing && <PeerBar session={session} snapshot={snapshot} view={snapshot.view} pairing={pairing} self={self} />}
       <ClockAlert question={live ? currentQuestion(live) : null} offset={snapshot.clockOffset} role={self.role} />
+      <AnnouncementBar
+        announcements={announcements}
+        onDismiss={dismiss}
+        onShow={(announcement) => setShowing((current) => ({ announcement, seq: (current?.seq ?? 0) + 1 }))}
+      />
       <NoticeStack notices={snapshot.notices} session={session} />
       <div className="room__body" ref={body} style={{ ['--side-share' as string]: String(sideShare) }}>
         <Workspace
@@ -96,6 +111,7 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
           feedback={snapshot.feedback}
           chat={snapshot.chat}
           participants={snapshot.participants}
+          showing={showing}
         />
       </div>
     </div>

@@ -1,8 +1,10 @@
 import { controls, docAccess, type ChatMessage, type InterviewReport, type Participant, type RoomView, type Scorecard, type StaffRoomView } from '@quorum/shared';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RoomDocs } from '../../sync/roomDocs';
 import type { RoomSession, Self } from '../../sync/roomSession';
 import { describeError } from '../../ui/errorMessages';
+import { reveal } from '../announce/AnnouncementBar';
+import type { Announcement } from '../announce/whatChanged';
 import { ChatPanel } from '../chat/ChatPanel';
 import { useUnread } from '../chat/useUnread';
 import { BankBrowser } from './BankBrowser';
@@ -25,9 +27,22 @@ interface Props {
   feedback: InterviewReport | null;
   chat: ChatMessage[];
   participants: Participant[];
+  /** Bring this into view (a new question, hint or stage); `seq` repeats a request for the same one. */
+  showing: { announcement: Announcement; seq: number } | null;
 }
 
-export function QuestionPanel({ session, view, self, docs, clockOffset, scorecard, feedback, chat, participants }: Props) {
+/** Opens the tab that shows an announcement (unless the person is typing in the chat), then scrolls to it. */
+function useShowing(showing: Props['showing'], openTab: () => void) {
+  useEffect(() => {
+    if (!showing) return;
+    if (document.activeElement?.id === 'chat-input') return;
+    openTab();
+    const frame = window.requestAnimationFrame(() => reveal(showing.announcement.target));
+    return () => window.cancelAnimationFrame(frame);
+  }, [showing?.seq]);
+}
+
+export function QuestionPanel({ session, view, self, docs, clockOffset, scorecard, feedback, chat, participants, showing }: Props) {
   const chatPanel = <ChatPanel session={session} messages={chat} participants={participants} self={self} />;
   return (
     <aside className="side-panel" aria-label="Questions" data-testid="question-panel">
@@ -36,18 +51,41 @@ export function QuestionPanel({ session, view, self, docs, clockOffset, scorecar
           Loading the room…
         </p>
       ) : view.role === 'candidate' ? (
-        <CandidateTabs chat={chat} self={self} chatPanel={chatPanel}>
+        <CandidateTabs chat={chat} self={self} chatPanel={chatPanel} showing={showing}>
           <CandidatePanel view={view} offset={clockOffset} feedback={feedback} access={{ roomId: session.roomId, token: session.token }} />
         </CandidateTabs>
       ) : (
-        <StaffPanel session={session} view={view} self={self} docs={docs} clockOffset={clockOffset} scorecard={scorecard} chat={chat} chatPanel={chatPanel} />
+        <StaffPanel
+          session={session}
+          view={view}
+          self={self}
+          docs={docs}
+          clockOffset={clockOffset}
+          scorecard={scorecard}
+          chat={chat}
+          chatPanel={chatPanel}
+          showing={showing}
+        />
       )}
     </aside>
   );
 }
 
-function CandidateTabs({ chat, self, chatPanel, children }: { chat: ChatMessage[]; self: Self; chatPanel: React.ReactNode; children: React.ReactNode }) {
+function CandidateTabs({
+  chat,
+  self,
+  chatPanel,
+  showing,
+  children,
+}: {
+  chat: ChatMessage[];
+  self: Self;
+  chatPanel: React.ReactNode;
+  showing: Props['showing'];
+  children: React.ReactNode;
+}) {
   const [tab, setTab] = useState<'question' | 'chat'>('question');
+  useShowing(showing, () => setTab('question'));
   const unread = useUnread(chat, tab === 'chat', self.id);
   return (
     <div className="staff-panel">
@@ -78,8 +116,10 @@ function StaffPanel({
   scorecard,
   chat,
   chatPanel,
+  showing,
 }: Omit<Props, 'view' | 'feedback' | 'participants'> & { view: StaffRoomView; chatPanel: React.ReactNode }) {
   const [tab, setTab] = useState<StaffTab>('interview');
+  useShowing(showing, () => setTab('interview'));
   const unread = useUnread(chat, tab === 'chat', self.id);
   // A question from the set opened in the Bank tab, with its rubric, before it is asked.
   const [preview, setPreview] = useState<string | null>(null);
@@ -148,6 +188,7 @@ function StaffPanel({
                 offset={clockOffset}
                 steer={steering ? { session, revealHint } : undefined}
                 hasSet={view.suggested.length > 0}
+                ended={view.phase === 'ended'}
               />
             </div>
           )}
