@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { chatHandlers, createChatLog } from './chat/index.js';
 import type { Config } from './config.js';
+import { followHandlers } from './follow/handlers.js';
 import { createHttpApp } from './http/app.js';
 import { createLimiters } from './limits/index.js';
 import { matchmakingHandlers } from './matchmaking/handlers.js';
@@ -157,6 +158,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       ...matchmakingHandlers({ matchmaker, swap, broadcast }),
       ...scorecardHandlers({ scorecards, store, broadcast }),
       ...chatHandlers({ io, chat }),
+      ...followHandlers({ io }),
     },
   });
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CustomQuestionInput } from './bank.js';
 import { ChatHistoryPayload, SendChatPayload } from './chat.js';
+import { SummonPayload } from './follow.js';
+import type { Summoned } from './follow.js';
 import type { ChatMessage } from './chat.js';
 import { ErrorCode } from './codes.js';
 import type { ErrorIssue } from './http.js';
@@ -38,6 +40,7 @@ export const ClientEvent = {
   swap: 'peer:swap',
   sendChat: 'chat:send',
   chatHistory: 'chat:history',
+  summon: 'follow:summon',
 } as const;
 
 export const ServerEvent = {
@@ -51,6 +54,7 @@ export const ServerEvent = {
   swapped: 'peer:swapped',
   partnerVanished: 'peer:vanished',
   chatMessage: 'chat:message',
+  summoned: 'follow:summoned',
 } as const;
 
 export const JoinPayload = z.strictObject({ roomId: RoomId, token: Token, name: DisplayName, deviceId: DeviceId });
@@ -93,6 +97,7 @@ export const clientPayloads = {
   [ClientEvent.swap]: SwapPayload,
   [ClientEvent.sendChat]: SendChatPayload,
   [ClientEvent.chatHistory]: ChatHistoryPayload,
+  [ClientEvent.summon]: SummonPayload,
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;
@@ -125,6 +130,7 @@ export interface ClientResults {
   [ClientEvent.swap]: { swapped: boolean; votes: number };
   [ClientEvent.sendChat]: ChatMessage;
   [ClientEvent.chatHistory]: { messages: ChatMessage[] };
+  [ClientEvent.summon]: undefined;
 }
 
 export type ClientToServerEvents = {
@@ -147,6 +153,8 @@ export interface ServerToClientEvents {
   [ServerEvent.partnerVanished]: (status: QueueStatus) => void;
   /** A new message in the room chat, to everyone in the room (its sender included). */
   [ServerEvent.chatMessage]: (message: ChatMessage) => void;
+  /** The interviewer asked everyone to follow their view. */
+  [ServerEvent.summoned]: (summon: Summoned) => void;
 }
 
 export function formatIssues(error: z.ZodError): ErrorIssue[] {

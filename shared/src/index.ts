@@ -11,3 +11,4 @@ export * from './report.js';
 export * from './scorecard.js';
 export * from './matchmaking.js';
 export * from './chat.js';
+export * from './follow.js';

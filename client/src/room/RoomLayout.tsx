@@ -9,6 +9,8 @@ import type { Announcement } from './announce/whatChanged';
 import { ClockAlert } from './clock/ClockAlert';
 import { currentQuestion } from './currentQuestion';
 import { CodeEditor } from './editor/CodeEditor';
+import { FollowControls } from './follow/FollowControls';
+import { useFollow } from './follow/useFollow';
 import { Header } from './Header';
 import { storedFraction, storedPaneMode, storeFraction, storePaneMode, type PaneMode } from './layout/layoutPrefs';
 import { Splitter } from './layout/Splitter';
@@ -29,14 +31,24 @@ interface Props {
 
 export function RoomLayout({ session, snapshot, self, docs }: Props) {
   const [mode, setMode] = useState<PaneMode>(() => storedPaneMode(defaultPaneMode(snapshot.view?.track)));
+  const board = docs.get('board');
+  const follow = useFollow(board?.provider.awareness, snapshot, self.id);
+  // Choosing a pane yourself is taking the wheel: it ends following.
   const choosePane = (next: PaneMode) => {
+    follow.follow(null);
     setMode(next);
     storePaneMode(next);
   };
+  const leaderPane = follow.leaderView?.pane;
+  useEffect(() => {
+    if (leaderPane) setMode(leaderPane);
+  }, [leaderPane]);
+  useEffect(() => {
+    board?.provider.awareness.setLocalStateField('pane', mode);
+  }, [board, mode]);
   const ended = snapshot.view?.phase === 'ended';
   // Once the interview is over, its clocks no longer warn anyone.
   const live = ended ? null : snapshot.view;
-  const board = docs.get('board');
   const title = snapshot.view?.title;
   const pairing = snapshot.view?.pairing;
   useEffect(() => {
@@ -55,6 +67,8 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
   const newest = announcements.at(-1);
   useEffect(() => {
     if (newest && self.role === 'candidate') setShowing((current) => ({ announcement: newest, seq: (current?.seq ?? 0) + 1 }));
+    // A coding question is answered in the editor: it comes into view for everyone.
+    if (newest?.questionType === 'coding') setMode((current) => (current === 'board' ? 'code' : current));
   }, [newest?.id, self.role]);
   const [sideShare, setSideShare] = useState(() => storedFraction('side', Math.min(0.5, Math.max(0.3, 400 / window.innerWidth)), 0.2, 0.5));
 
@@ -83,11 +97,18 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
           board={
             board && (
               <Suspense fallback={<p className="pane-loading">Loading the whiteboard…</p>}>
-                <Whiteboard shared={board} readOnly={docAccess(self.role, 'board', ended) !== 'write'} />
+                <Whiteboard
+                  shared={board}
+                  readOnly={docAccess(self.role, 'board', ended) !== 'write'}
+                  followViewport={follow.leaderView?.viewport ?? null}
+                  onOwnScroll={() => follow.follow(null)}
+                />
               </Suspense>
             )
           }
           code={code && <CodeEditor shared={code} readOnly={docAccess(self.role, 'code', ended) !== 'write'} />}
+          tools={<FollowControls session={session} self={self} participants={snapshot.participants} follow={follow} />}
+          leaderColor={snapshot.participants.find((person) => person.id === follow.leaderId)?.color ?? null}
         />
         <Splitter
           orientation="vertical"

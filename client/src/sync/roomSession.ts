@@ -10,6 +10,7 @@ import {
   type Ack,
   type AckError,
   type ChatMessage,
+  type Summoned,
   type ClientPayload,
   type ClientResults,
   type DocName,
@@ -78,6 +79,8 @@ export interface SessionSnapshot {
   partnerVanished: QueueStatus | null;
   /** The room chat, oldest first. */
   chat: ChatMessage[];
+  /** The interviewer's latest "bring everyone to me"; `seq` tells two summons by the same person apart. */
+  summon: (Summoned & { seq: number }) | null;
 }
 
 interface Credentials {
@@ -119,6 +122,7 @@ export function initialSnapshot(browserOnline: boolean): SessionSnapshot {
     arrivedAfterSwap: false,
     partnerVanished: null,
     chat: [],
+    summon: null,
   };
 }
 
@@ -177,6 +181,7 @@ export class RoomSession {
     socket.on(ServerEvent.swapped, ({ url }) => this.set({ nextHalfUrl: url }));
     socket.on(ServerEvent.partnerVanished, (partnerVanished) => this.set({ partnerVanished }));
     socket.on(ServerEvent.chatMessage, (message) => this.set({ chat: mergeChat(this.snapshot.chat, [message]) }));
+    socket.on(ServerEvent.summoned, (summon) => this.set({ summon: { ...summon, seq: (this.snapshot.summon?.seq ?? 0) + 1 } }));
     window.addEventListener('offline', this.handleOffline);
     window.addEventListener('online', this.handleOnline);
     if (navigator.onLine) socket.connect();
@@ -211,7 +216,7 @@ export class RoomSession {
       const { self } = this.snapshot;
       if (self) {
         this.set({ self: { ...self, name } });
-        this.roomDocs?.setUser(awarenessUser(name, self.color));
+        this.roomDocs?.setUser(awarenessUser(name, self.color, self.id));
       }
     }
     return result;
@@ -263,6 +268,11 @@ export class RoomSession {
     const result = await this.send(ClientEvent.sendChat, { text });
     if (result.ok) this.set({ chat: mergeChat(this.snapshot.chat, [result.data]) });
     return result;
+  }
+
+  /** Interviewer: everyone else in the room starts following this person's view. */
+  summonEveryone() {
+    return this.send(ClientEvent.summon, {});
   }
 
   /** Revokes a guest link and returns the new one; whoever used the old link is disconnected. */
@@ -329,7 +339,7 @@ export class RoomSession {
       roomId: this.roomId,
       token: this.credentials.token,
       role: self.role,
-      user: awarenessUser(self.name, self.color),
+      user: awarenessUser(self.name, self.color, self.id),
       onStatus: (docs) => this.set({ docs }),
       onClose: (name, code) => this.handleDocClose(name, code),
     });

@@ -7,11 +7,14 @@ export interface Announcement {
   text: string;
   /** The DOM id of what to scroll into view. */
   target: string;
+  /** A new question's type: a coding question brings the editor into view. */
+  questionType?: string;
 }
 
 interface Current {
   askedId: string;
   title: string;
+  type: string;
   hints: number;
   stage: number | null;
 }
@@ -19,10 +22,12 @@ interface Current {
 function currentOf(view: RoomView): Current | null {
   if (view.role === 'candidate') {
     const item = view.asked.find((asked) => asked.askedId === view.currentAskedId);
-    return item ? { askedId: item.askedId, title: item.title, hints: item.hints.length, stage: item.stage?.index ?? null } : null;
+    return item ? { askedId: item.askedId, title: item.title, type: item.type, hints: item.hints.length, stage: item.stage?.index ?? null } : null;
   }
   const item = view.asked.find((asked) => asked.askedId === view.currentAskedId);
-  return item ? { askedId: item.askedId, title: item.question.title, hints: item.revealedHints, stage: item.stage?.index ?? null } : null;
+  return item
+    ? { askedId: item.askedId, title: item.question.title, type: item.question.type, hints: item.revealedHints, stage: item.stage?.index ?? null }
+    : null;
 }
 
 export const hintElementId = (index: number) => `revealed-hint-${index + 1}`;
@@ -39,7 +44,7 @@ export function whatChanged(previous: RoomView | null, next: RoomView): Announce
   const after = currentOf(next);
   if (!after) return [];
   if (!before || before.askedId !== after.askedId) {
-    return [{ id: `question:${after.askedId}`, kind: 'question', text: `New question: ${after.title}`, target: QUESTION_ELEMENT_ID }];
+    return [{ id: `question:${after.askedId}`, kind: 'question', text: `New question: ${after.title}`, target: QUESTION_ELEMENT_ID, questionType: after.type }];
   }
   const found: Announcement[] = [];
   if (after.hints > before.hints) {

@@ -9,6 +9,8 @@ interface Props {
   code: ReactNode;
   /** Controls that act on the workspace as a whole (follow mode), at the end of its toolbar. */
   tools?: ReactNode;
+  /** Following someone: the workspace is outlined in their colour. */
+  leaderColor?: string | null;
 }
 
 /** Side by side needs room for Excalidraw's toolbar and a readable line of code in each pane. */
@@ -19,7 +21,7 @@ const modeLabels: Record<PaneMode, string> = { board: 'Whiteboard', split: 'Both
  * The whiteboard and the editor: together (side by side when wide, stacked when not) with a
  * divider whose position is remembered, or one at a time.
  */
-export function Workspace({ mode, onMode, board, code, tools }: Props) {
+export function Workspace({ mode, onMode, board, code, tools, leaderColor = null }: Props) {
   const panes = useRef<HTMLDivElement>(null);
   const sideBySide = useWideEnough(panes);
   const sizeKey = sideBySide ? 'split-columns' : 'split-rows';
@@ -31,7 +33,14 @@ export function Workspace({ mode, onMode, board, code, tools }: Props) {
   const setFraction = (value: number) => setFractions((current) => ({ ...current, [sizeKey]: value }));
 
   return (
-    <section className="workspace" aria-label="Shared workspace" data-testid="workspace" data-mode={mode}>
+    <section
+      className="workspace"
+      aria-label="Shared workspace"
+      data-testid="workspace"
+      data-mode={mode}
+      data-following={leaderColor !== null}
+      style={leaderColor ? { ['--leader' as string]: leaderColor } : undefined}
+    >
       <div className="workspace__bar">
         <div className="pane-switch" role="tablist" aria-label="Show">
           {(['board', 'split', 'code'] as const).map((id) => (

@@ -1,22 +1,78 @@
-import { Excalidraw, MainMenu } from '@excalidraw/excalidraw';
+import { CaptureUpdateAction, Excalidraw, MainMenu } from '@excalidraw/excalidraw';
 import type { OrderedExcalidrawElement } from '@excalidraw/excalidraw/element/types';
-import type { AppState, ExcalidrawImperativeAPI, UIOptions } from '@excalidraw/excalidraw/types';
+import type { AppState, ExcalidrawImperativeAPI, NormalizedZoomValue, UIOptions } from '@excalidraw/excalidraw/types';
 import '@excalidraw/excalidraw/index.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SharedDoc } from '../../sync/roomDocs';
 import { BoardBinding } from './boardBinding';
+import { followerScroll, sameScroll, type Viewport } from '../follow/boardView';
 import { BoardPresence } from './boardPresence';
 
 interface Props {
   shared: SharedDoc;
   readOnly: boolean;
+  /** Follow mode: the leader's view to show; null when following nobody. */
+  followViewport: Viewport | null;
+  /** The person scrolled or zoomed the board themselves, which ends following. */
+  onOwnScroll: () => void;
 }
 
-export default function Whiteboard({ shared, readOnly }: Props) {
+const VIEWPORT_INTERVAL_MS = 60;
+
+export default function Whiteboard({ shared, readOnly, followViewport, onOwnScroll }: Props) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const binding = useRef<BoardBinding | null>(null);
   const presence = useRef<BoardPresence | null>(null);
   const [shapeCount, setShapeCount] = useState(0);
+  const container = useRef<HTMLDivElement>(null);
+  const applied = useRef<{ scrollX: number; scrollY: number; zoom: number } | null>(null);
+  const following = useRef(false);
+  following.current = followViewport !== null;
+  const ownScroll = useRef(onOwnScroll);
+  ownScroll.current = onOwnScroll;
+
+  // Everyone publishes where they look, so anyone can follow them.
+  const viewportTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const publishViewport = useCallback(() => {
+    if (viewportTimer.current !== undefined || !api) return;
+    viewportTimer.current = setTimeout(() => {
+      viewportTimer.current = undefined;
+      const state = api.getAppState();
+      const viewport: Viewport = { scrollX: state.scrollX, scrollY: state.scrollY, zoom: state.zoom.value, width: state.width, height: state.height };
+      shared.provider.awareness.setLocalStateField('viewport', viewport);
+      // The scene point at the middle of the board, for people and tests checking that two boards show the same place.
+      container.current?.setAttribute('data-center', `${Math.round(-viewport.scrollX + viewport.width / (2 * viewport.zoom))},${Math.round(-viewport.scrollY + viewport.height / (2 * viewport.zoom))}`);
+    }, VIEWPORT_INTERVAL_MS);
+  }, [api, shared]);
+  useEffect(() => () => clearTimeout(viewportTimer.current), []);
+  useEffect(() => publishViewport(), [publishViewport]);
+
+  const leaderViewport = useRef(followViewport);
+  leaderViewport.current = followViewport;
+  const showLeaderView = useCallback(() => {
+    const leader = leaderViewport.current;
+    if (!api || !leader) {
+      applied.current = null;
+      return;
+    }
+    const { width, height } = api.getAppState();
+    const next = followerScroll(leader, { width, height });
+    applied.current = next;
+    api.updateScene({
+      appState: { scrollX: next.scrollX, scrollY: next.scrollY, zoom: { value: next.zoom as NormalizedZoomValue } },
+      captureUpdate: CaptureUpdateAction.NEVER,
+    });
+  }, [api]);
+  useEffect(() => showLeaderView(), [showLeaderView, followViewport]);
+
+  const handleScroll = useCallback(
+    (scrollX: number, scrollY: number, zoom: { value: number }) => {
+      publishViewport();
+      const expected = applied.current;
+      if (following.current && expected && !sameScroll(expected, { scrollX, scrollY, zoom: zoom.value })) ownScroll.current();
+    },
+    [publishViewport],
+  );
 
   useEffect(() => {
     if (!api) return;
@@ -33,13 +89,16 @@ export default function Whiteboard({ shared, readOnly }: Props) {
   }, [api, shared, readOnly]);
 
   // Excalidraw caches where its canvas sits; a banner or a wrapping header moves it without a window resize.
-  const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!api || !container.current) return;
-    const observer = new ResizeObserver(() => api.refresh());
+    const observer = new ResizeObserver(() => {
+      api.refresh();
+      // A follower's board that changed size keeps the leader's middle in its middle.
+      showLeaderView();
+    });
     observer.observe(container.current);
     return () => observer.disconnect();
-  }, [api]);
+  }, [api, showLeaderView]);
 
   const handleChange = useCallback((elements: readonly OrderedExcalidrawElement[], appState: AppState) => {
     binding.current?.pushLocal(elements);
@@ -72,6 +131,7 @@ export default function Whiteboard({ shared, readOnly }: Props) {
         excalidrawAPI={setApi}
         onChange={handleChange}
         onPointerUpdate={handlePointer}
+        onScrollChange={handleScroll}
         isCollaborating
         viewModeEnabled={readOnly}
         UIOptions={uiOptions}
