@@ -74,13 +74,16 @@ export default function Whiteboard({ shared, readOnly, followViewport, onOwnScro
     [publishViewport],
   );
 
+  const [history, setHistory] = useState({ canUndo: false, canRedo: false });
   useEffect(() => {
     if (!api) return;
     const boardBinding = new BoardBinding(shared.doc, api, { readOnly });
+    const stopHistory = boardBinding.onHistory(setHistory);
     const boardPresence = new BoardPresence(shared.provider.awareness, (collaborators) => api.updateScene({ collaborators }));
     binding.current = boardBinding;
     presence.current = boardPresence;
     return () => {
+      stopHistory();
       boardBinding.destroy();
       boardPresence.destroy();
       binding.current = null;
@@ -100,6 +103,35 @@ export default function Whiteboard({ shared, readOnly, followViewport, onOwnScro
     return () => observer.disconnect();
   }, [api, showLeaderView]);
 
+  // Ctrl/Cmd+Z and redo go to our undo, which knows your edits from your partner's; Excalidraw's would undo theirs too.
+  useEffect(() => {
+    const board = container.current;
+    if (!board || readOnly) return;
+    let pointerInside = false;
+    const onPointer = (event: PointerEvent) => {
+      pointerInside = board.contains(event.target as Node);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key !== 'z' && key !== 'y') return;
+      const target = event.target as HTMLElement;
+      // Typing a label: the text box's own undo applies.
+      if (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT') return;
+      if (!board.contains(target) && !(target === document.body && pointerInside)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (key === 'y' || event.shiftKey) binding.current?.redo();
+      else binding.current?.undo();
+    };
+    window.addEventListener('pointerdown', onPointer, true);
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('pointerdown', onPointer, true);
+      window.removeEventListener('keydown', onKey, true);
+    };
+  }, [readOnly]);
+
   const handleChange = useCallback((elements: readonly OrderedExcalidrawElement[], appState: AppState) => {
     binding.current?.pushLocal(elements);
     presence.current?.publishSelection(appState.selectedElementIds);
@@ -116,13 +148,39 @@ export default function Whiteboard({ shared, readOnly, followViewport, onOwnScro
     () => (
       <div className="board-status">
         {readOnly && <span className="board-status__badge">View only</span>}
+        {!readOnly && (
+          <span className="board-history" role="group" aria-label="Your edits">
+            <button
+              type="button"
+              className="board-history__button"
+              data-testid="board-undo"
+              disabled={!history.canUndo}
+              title="Undo your last edit (Ctrl+Z); your partner's edits stay"
+              onClick={() => binding.current?.undo()}
+            >
+              <span aria-hidden="true">↶</span>
+              <span className="visually-hidden">Undo your last edit</span>
+            </button>
+            <button
+              type="button"
+              className="board-history__button"
+              data-testid="board-redo"
+              disabled={!history.canRedo}
+              title="Redo (Ctrl+Shift+Z)"
+              onClick={() => binding.current?.redo()}
+            >
+              <span aria-hidden="true">↷</span>
+              <span className="visually-hidden">Redo your edit</span>
+            </button>
+          </span>
+        )}
         {/* For screen readers and tests; the people are in the header, the shapes on the canvas. */}
         <span className="visually-hidden" data-testid="board-count" data-count={shapeCount}>
           {shapeCount === 1 ? '1 shape on the board' : `${shapeCount} shapes on the board`}
         </span>
       </div>
     ),
-    [readOnly, shapeCount],
+    [readOnly, shapeCount, history],
   );
 
   return (
