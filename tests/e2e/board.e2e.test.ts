@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRoomOverHttp, drawRectangle, interviewerAndCandidate, shapeCount, useServerAndBrowser, WAIT } from './roomPage.js';
+import { askFromBank, createRoomOverHttp, drawRectangle, interviewerAndCandidate, shapeCount, useServerAndBrowser, WAIT } from './roomPage.js';
 
 const env = useServerAndBrowser();
 
@@ -27,5 +27,21 @@ describe('the whiteboard in two browsers', () => {
     // The candidate's own undo is theirs alone.
     await cam.getByTestId('board-undo').click();
     for (const page of [ivy, cam]) await expect.poll(() => shapeCount(page), WAIT).toBe(1);
+  });
+
+  it('has the system-design shape library loaded, and drops a question’s starter diagram on both boards', async () => {
+    const room = await createRoomOverHttp(env.server.url, 'Library');
+    const { ivy, cam } = await interviewerAndCandidate(env.browser, env.server.url, room);
+    await ivy.getByTestId('tab-board').click();
+    await ivy.locator('.default-sidebar-trigger').click();
+    // Sixteen pieces: client, DNS, CDN, load balancer, gateway, service, cache, primary, replica, shard, queue, stream, object store, hash ring, region, zone.
+    await expect.poll(() => ivy.locator('.library-unit:not(.library-unit--skeleton)').count(), WAIT).toBe(16);
+
+    await ivy.getByTestId('phase-start').click();
+    await askFromBank(ivy, 'design-rate-limiter');
+    expect(await shapeCount(cam)).toBe(0);
+    await ivy.getByTestId('drop-starter').click();
+    await expect.poll(() => shapeCount(cam), WAIT).toBeGreaterThan(10);
+    expect(await shapeCount(ivy)).toBe(await shapeCount(cam));
   });
 });

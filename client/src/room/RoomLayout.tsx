@@ -70,6 +70,11 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
     // A coding question is answered in the editor: it comes into view for everyone.
     if (newest?.questionType === 'coding') setMode((current) => (current === 'board' ? 'code' : current));
   }, [newest?.id, self.role]);
+  const [starter, setStarter] = useState<{ questionId: string; seq: number } | null>(null);
+  const dropStarter = (questionId: string) => {
+    setStarter((current) => ({ questionId, seq: (current?.seq ?? 0) + 1 }));
+    setMode((current) => (current === 'code' ? 'split' : current));
+  };
   const [sideShare, setSideShare] = useState(() => storedFraction('side', Math.min(0.5, Math.max(0.3, 400 / window.innerWidth)), 0.2, 0.5));
 
   return (
@@ -102,6 +107,7 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
                   readOnly={docAccess(self.role, 'board', ended) !== 'write'}
                   followViewport={follow.leaderView?.viewport ?? null}
                   onOwnScroll={() => follow.follow(null)}
+                  starter={starter}
                 />
               </Suspense>
             )
@@ -133,6 +139,7 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
           chat={snapshot.chat}
           participants={snapshot.participants}
           showing={showing}
+          dropStarter={dropStarter}
         />
       </div>
     </div>

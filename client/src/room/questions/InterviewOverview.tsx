@@ -5,6 +5,7 @@ import { QuestionClock } from '../clock/QuestionClock';
 import { StageTracker } from '../clock/StageTracker';
 import { TimerControls } from '../clock/TimerControls';
 import { QUESTION_ELEMENT_ID, STAGES_ELEMENT_ID } from '../announce/whatChanged';
+import { hasStarter } from '../whiteboard/library/starters';
 import { QuestionDetails } from './QuestionDetails';
 import { InlineError } from '../../ui/InlineError';
 
@@ -12,6 +13,7 @@ import { InlineError } from '../../ui/InlineError';
 interface Steering {
   session: RoomSession;
   revealHint: (askedId: string) => Promise<string | null>;
+  dropStarter: (questionId: string) => void;
 }
 
 interface Props {
@@ -126,6 +128,14 @@ function AskedCard({ item, offset, steer, ended }: { item: AskedQuestion; offset
           </button>
         )}
       </div>
+      {steer && !ended && hasStarter(question.id) && (
+        <div className="starter-bar">
+          <span className="muted small">A few boxes and arrows to start from, on the board for both of you.</span>
+          <button type="button" className="button button--small" data-testid="drop-starter" onClick={() => steer.dropStarter(question.id)}>
+            Add starter diagram
+          </button>
+        </div>
+      )}
       <InlineError message={error} block />
       <QuestionDetails question={question} revealedHints={item.revealedHints} />
     </section>

@@ -29,6 +29,8 @@ interface Props {
   participants: Participant[];
   /** Bring this into view (a new question, hint or stage); `seq` repeats a request for the same one. */
   showing: { announcement: Announcement; seq: number } | null;
+  /** Interviewer: puts a system-design question's starter diagram on the board. */
+  dropStarter: (questionId: string) => void;
 }
 
 /** Opens the tab that shows an announcement (unless the person is typing in the chat), then scrolls to it. */
@@ -42,7 +44,7 @@ function useShowing(showing: Props['showing'], openTab: () => void) {
   }, [showing?.seq]);
 }
 
-export function QuestionPanel({ session, view, self, docs, clockOffset, scorecard, feedback, chat, participants, showing }: Props) {
+export function QuestionPanel({ session, view, self, docs, clockOffset, scorecard, feedback, chat, participants, showing, dropStarter }: Props) {
   const chatPanel = <ChatPanel session={session} messages={chat} participants={participants} self={self} />;
   return (
     <aside className="side-panel" aria-label="Questions" data-testid="question-panel">
@@ -65,6 +67,7 @@ export function QuestionPanel({ session, view, self, docs, clockOffset, scorecar
           chat={chat}
           chatPanel={chatPanel}
           showing={showing}
+          dropStarter={dropStarter}
         />
       )}
     </aside>
@@ -117,6 +120,7 @@ function StaffPanel({
   chat,
   chatPanel,
   showing,
+  dropStarter,
 }: Omit<Props, 'view' | 'feedback' | 'participants'> & { view: StaffRoomView; chatPanel: React.ReactNode }) {
   const [tab, setTab] = useState<StaffTab>('interview');
   useShowing(showing, () => setTab('interview'));
@@ -186,7 +190,7 @@ function StaffPanel({
                 asked={view.asked}
                 currentAskedId={view.currentAskedId}
                 offset={clockOffset}
-                steer={steering ? { session, revealHint } : undefined}
+                steer={steering ? { session, revealHint, dropStarter } : undefined}
                 hasSet={view.suggested.length > 0}
                 ended={view.phase === 'ended'}
               />

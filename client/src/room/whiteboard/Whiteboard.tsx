@@ -2,11 +2,12 @@ import { CaptureUpdateAction, Excalidraw, MainMenu } from '@excalidraw/excalidra
 import type { OrderedExcalidrawElement } from '@excalidraw/excalidraw/element/types';
 import type { AppState, ExcalidrawImperativeAPI, NormalizedZoomValue, UIOptions } from '@excalidraw/excalidraw/types';
 import '@excalidraw/excalidraw/index.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SharedDoc } from '../../sync/roomDocs';
 import { BoardBinding } from './boardBinding';
 import { followerScroll, sameScroll, type Viewport } from '../follow/boardView';
 import { BoardPresence } from './boardPresence';
+import { starterElements, systemDesignLibrary } from './library/library';
 
 interface Props {
   shared: SharedDoc;
@@ -15,11 +16,13 @@ interface Props {
   followViewport: Viewport | null;
   /** The person scrolled or zoomed the board themselves, which ends following. */
   onOwnScroll: () => void;
+  /** A question's starter diagram to drop into the middle of the board; `seq` repeats a request. */
+  starter: { questionId: string; seq: number } | null;
 }
 
 const VIEWPORT_INTERVAL_MS = 60;
 
-export default function Whiteboard({ shared, readOnly, followViewport, onOwnScroll }: Props) {
+export default function Whiteboard({ shared, readOnly, followViewport, onOwnScroll, starter }: Props) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const binding = useRef<BoardBinding | null>(null);
   const presence = useRef<BoardPresence | null>(null);
@@ -132,6 +135,23 @@ export default function Whiteboard({ shared, readOnly, followViewport, onOwnScro
     };
   }, [readOnly]);
 
+  // Loaded into every room; Excalidraw keeps no library of its own between visits here.
+  const initialData = useMemo(() => ({ libraryItems: systemDesignLibrary() }), []);
+
+  // A request made before this board mounted is not repeated by mounting it.
+  const handledStarter = useRef(starter?.seq ?? 0);
+  useEffect(() => {
+    if (!api || !starter || readOnly || starter.seq <= handledStarter.current) return;
+    handledStarter.current = starter.seq;
+    const { scrollX, scrollY, zoom, width, height } = api.getAppState();
+    // Into the middle of what the person is looking at, as a change of their own (so Ctrl+Z takes it back).
+    const at = { x: -scrollX + width / (2 * zoom.value) - 300, y: -scrollY + height / (2 * zoom.value) - 120 };
+    api.updateScene({
+      elements: [...api.getSceneElementsIncludingDeleted(), ...starterElements(starter.questionId, at)],
+      captureUpdate: CaptureUpdateAction.IMMEDIATELY,
+    });
+  }, [api, starter?.seq]);
+
   const handleChange = useCallback((elements: readonly OrderedExcalidrawElement[], appState: AppState) => {
     binding.current?.pushLocal(elements);
     presence.current?.publishSelection(appState.selectedElementIds);
@@ -194,6 +214,7 @@ export default function Whiteboard({ shared, readOnly, followViewport, onOwnScro
         viewModeEnabled={readOnly}
         UIOptions={uiOptions}
         renderTopRightUI={renderStatus}
+        initialData={initialData}
         name="Quorum whiteboard"
       >
         <MainMenu>
