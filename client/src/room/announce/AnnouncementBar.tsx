@@ -6,7 +6,7 @@ interface Props {
   onDismiss: (id: string) => void;
 }
 
-const icons: Record<Announcement['kind'], string> = { question: '❓', hint: '💡', stage: '➜' };
+const icons: Record<Announcement['kind'], string> = { question: '?', hint: '!', stage: '→' };
 
 /** A visible line under the header for each recent change, with a way to jump to it. */
 export function AnnouncementBar({ announcements, onShow, onDismiss }: Props) {
@@ -15,7 +15,7 @@ export function AnnouncementBar({ announcements, onShow, onDismiss }: Props) {
     <div className="announcements" role="status" aria-live="polite" data-testid="announcements">
       {announcements.map((item) => (
         <div key={item.id} className={`announcement announcement--${item.kind}`} data-testid="announcement" data-kind={item.kind}>
-          <span aria-hidden="true">{icons[item.kind]}</span>
+          <span className="announcement__icon" aria-hidden="true">{icons[item.kind]}</span>
           <span className="announcement__text">{item.text}</span>
           <button type="button" className="button button--small" onClick={() => onShow(item)}>
             Show

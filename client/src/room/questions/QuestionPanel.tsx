@@ -196,7 +196,7 @@ function StaffPanel({
               />
             </div>
           )}
-          {tab === 'bank' && <BankBrowser access={access} ask={canAsk ? ask : undefined} askedIds={askedIds} initialSelected={preview} />}
+          {tab === 'bank' && <BankBrowser access={access} ask={canAsk ? ask : undefined} askedIds={askedIds} initialSelected={preview} track={view.track} />}
         {tab === 'scorecard' && <ScorecardPanel session={session} view={view} card={scorecard} steering={steering} />}
         {tab === 'custom' && steering && (
           <CustomQuestions
