@@ -33,7 +33,7 @@ describe('the whiteboard in two browsers', () => {
     const room = await createRoomOverHttp(env.server.url, 'Library');
     const { ivy, cam } = await interviewerAndCandidate(env.browser, env.server.url, room);
     await ivy.getByTestId('tab-board').click();
-    await ivy.locator('.default-sidebar-trigger').click();
+    await ivy.getByTestId('board-library').click();
     // Sixteen pieces: client, DNS, CDN, load balancer, gateway, service, cache, primary, replica, shard, queue, stream, object store, hash ring, region, zone.
     await expect.poll(() => ivy.locator('.library-unit:not(.library-unit--skeleton)').count(), WAIT).toBe(16);
 

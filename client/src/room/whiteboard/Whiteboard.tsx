@@ -168,39 +168,13 @@ export default function Whiteboard({ shared, readOnly, followViewport, onOwnScro
     () => (
       <div className="board-status">
         {readOnly && <span className="board-status__badge">View only</span>}
-        {!readOnly && (
-          <span className="board-history" role="group" aria-label="Your edits">
-            <button
-              type="button"
-              className="board-history__button"
-              data-testid="board-undo"
-              disabled={!history.canUndo}
-              title="Undo your last edit (Ctrl+Z); your partner's edits stay"
-              onClick={() => binding.current?.undo()}
-            >
-              <span aria-hidden="true">↶</span>
-              <span className="visually-hidden">Undo your last edit</span>
-            </button>
-            <button
-              type="button"
-              className="board-history__button"
-              data-testid="board-redo"
-              disabled={!history.canRedo}
-              title="Redo (Ctrl+Shift+Z)"
-              onClick={() => binding.current?.redo()}
-            >
-              <span aria-hidden="true">↷</span>
-              <span className="visually-hidden">Redo your edit</span>
-            </button>
-          </span>
-        )}
         {/* For screen readers and tests; the people are in the header, the shapes on the canvas. */}
         <span className="visually-hidden" data-testid="board-count" data-count={shapeCount}>
           {shapeCount === 1 ? '1 shape on the board' : `${shapeCount} shapes on the board`}
         </span>
       </div>
     ),
-    [readOnly, shapeCount, history],
+    [readOnly, shapeCount],
   );
 
   return (
@@ -227,6 +201,44 @@ export default function Whiteboard({ shared, readOnly, followViewport, onOwnScro
           <MainMenu.DefaultItems.Help />
         </MainMenu>
       </Excalidraw>
+      {/* Where Excalidraw's own undo and redo sit (hidden): ours take back only your edits. */}
+      {!readOnly && (
+        <div className="board-tools">
+          <span className="board-history" role="group" aria-label="Your edits">
+            <button
+              type="button"
+              className="board-history__button"
+              data-testid="board-undo"
+              disabled={!history.canUndo}
+              title="Undo your last edit (Ctrl+Z); your partner's edits stay"
+              onClick={() => binding.current?.undo()}
+            >
+              <span aria-hidden="true">↶</span>
+              <span className="visually-hidden">Undo your last edit</span>
+            </button>
+            <button
+              type="button"
+              className="board-history__button"
+              data-testid="board-redo"
+              disabled={!history.canRedo}
+              title="Redo (Ctrl+Shift+Z)"
+              onClick={() => binding.current?.redo()}
+            >
+              <span aria-hidden="true">↷</span>
+              <span className="visually-hidden">Redo your edit</span>
+            </button>
+          </span>
+          <button
+            type="button"
+            className="board-library"
+            data-testid="board-library"
+            title="System-design shapes: client, load balancer, cache, databases, queues, regions…"
+            onClick={() => api?.toggleSidebar({ name: 'default', tab: 'library' })}
+          >
+            Shapes
+          </button>
+        </div>
+      )}
     </div>
   );
 }
