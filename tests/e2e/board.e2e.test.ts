@@ -27,7 +27,7 @@ describe('the whiteboard in two browsers', () => {
     // The candidate's own undo is theirs alone.
     await cam.getByTestId('board-undo').click();
     for (const page of [ivy, cam]) await expect.poll(() => shapeCount(page), WAIT).toBe(1);
-  });
+  }, 60_000);
 
   it('has the system-design shape library loaded, and drops a question’s starter diagram on both boards', async () => {
     const room = await createRoomOverHttp(env.server.url, 'Library');
@@ -43,5 +43,5 @@ describe('the whiteboard in two browsers', () => {
     await ivy.getByTestId('drop-starter').click();
     await expect.poll(() => shapeCount(cam), WAIT).toBeGreaterThan(10);
     expect(await shapeCount(ivy)).toBe(await shapeCount(cam));
-  });
+  }, 60_000);
 });

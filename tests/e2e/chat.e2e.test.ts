@@ -33,5 +33,5 @@ describe('the room chat in two browsers', () => {
     await cam.getByTestId('role-badge').waitFor();
     await cam.getByTestId('panel-tab-chat').click();
     await expect.poll(() => messages(cam), WAIT).toEqual([expect.stringContaining('Welcome!'), expect.stringContaining('May I assume\nthe clients retry?')]);
-  });
+  }, 60_000);
 });

@@ -52,7 +52,7 @@ describe('follow mode in two browsers', () => {
     await ivy.getByTestId('summon-everyone').click();
     await cam.getByTestId('follow-status').waitFor(WAIT);
     await expect.poll(async () => (await centre(cam)) === (await centre(ivy)), WAIT).toBe(true);
-  });
+  }, 60_000);
 
   it('brings both people to the editor when a coding question is asked', async () => {
     const { ivy, cam } = await roomWithBoth();
@@ -60,5 +60,5 @@ describe('follow mode in two browsers', () => {
     await ivy.getByTestId('phase-start').click();
     await askFromBank(ivy, 'code-circuit-breaker');
     for (const page of [ivy, cam]) await expect.poll(() => mode(page), WAIT).toBe('code');
-  });
+  }, 60_000);
 });

@@ -37,7 +37,7 @@ describe('the room layout', () => {
         await expect.poll(() => measureLayout(page), WAIT).toEqual({ headerRows: 1, overflowing: [] });
       }
     }
-  });
+  }, 60_000);
 
   it('shows the whiteboard and the editor together on wide screens, and the question first on narrow ones', async () => {
     const { cam } = await crowdedRoom();
@@ -55,7 +55,7 @@ describe('the room layout', () => {
     await cam.setViewportSize(sizes[2]!);
     await expect.poll(async () => (await boxOf(cam, 'candidate-question')).y < (await boxOf(cam, 'workspace')).y, WAIT).toBe(true);
     expect((await boxOf(cam, 'candidate-question')).y).toBeLessThan(sizes[2]!.height / 2);
-  });
+  }, 60_000);
 
   it('remembers the sizes a person chose, across a reload', async () => {
     const { ivy } = await crowdedRoom();
@@ -79,5 +79,5 @@ describe('the room layout', () => {
     await ivy.getByTestId('role-badge').waitFor();
     expect(Number(await ivy.getByTestId('side-divider').getAttribute('aria-valuenow'))).toBe(chosen.side);
     expect(Number(await ivy.getByTestId('split-divider').getAttribute('aria-valuenow'))).toBe(chosen.split);
-  });
+  }, 60_000);
 });

@@ -23,7 +23,7 @@ describe('nothing the candidate misses', () => {
       const box = await hint.boundingBox();
       return box !== null && box.y >= 0 && box.y + box.height <= 800;
     }, WAIT).toBe(true);
-  });
+  }, 60_000);
 
   it('shows an ended interview as ended, not paused', async () => {
     const room = await createRoomOverHttp(env.server.url, 'Ending');
@@ -37,5 +37,5 @@ describe('nothing the candidate misses', () => {
       expect(await page.getByTestId('interview-clock').innerText()).toBe('Ended');
       expect(await page.getByTestId('question-clock').innerText()).toBe('Ended');
     }
-  });
+  }, 60_000);
 });

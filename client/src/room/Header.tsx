@@ -1,8 +1,9 @@
 import type { Participant, RoomView } from '@quorum/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ConnectionSummary } from '../sync/connectionState';
 import type { RoomSession, Self } from '../sync/roomSession';
 import { Logo } from '../ui/Logo';
+import { useDismiss } from '../ui/useDismiss';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { InterviewControls } from './InterviewControls';
 import { InviteMenu } from './InviteMenu';
@@ -63,21 +64,12 @@ export function Header({ session, view, self, participants, connection, clockOff
 function MoreMenu({ children }: { children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !container.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const toggle = useRef<HTMLButtonElement>(null);
+  useDismiss(open, () => setOpen(false), container, toggle);
   return (
     <div className="room-header__more" ref={container} data-open={open}>
       <button
+        ref={toggle}
         type="button"
         className="button button--small button--on-dark room-header__more-toggle"
         aria-expanded={open}

@@ -205,28 +205,8 @@ export default function Whiteboard({ shared, readOnly, followViewport, onOwnScro
       {!readOnly && (
         <div className="board-tools">
           <span className="board-history" role="group" aria-label="Your edits">
-            <button
-              type="button"
-              className="board-history__button"
-              data-testid="board-undo"
-              disabled={!history.canUndo}
-              title="Undo your last edit (Ctrl+Z); your partner's edits stay"
-              onClick={() => binding.current?.undo()}
-            >
-              <span aria-hidden="true">↶</span>
-              <span className="visually-hidden">Undo your last edit</span>
-            </button>
-            <button
-              type="button"
-              className="board-history__button"
-              data-testid="board-redo"
-              disabled={!history.canRedo}
-              title="Redo (Ctrl+Shift+Z)"
-              onClick={() => binding.current?.redo()}
-            >
-              <span aria-hidden="true">↷</span>
-              <span className="visually-hidden">Redo your edit</span>
-            </button>
+            <HistoryButton testId="board-undo" glyph="↶" label="Undo your last edit" hint="Ctrl+Z; your partner's edits stay" enabled={history.canUndo} onClick={() => binding.current?.undo()} />
+            <HistoryButton testId="board-redo" glyph="↷" label="Redo your edit" hint="Ctrl+Shift+Z" enabled={history.canRedo} onClick={() => binding.current?.redo()} />
           </span>
           <button
             type="button"
@@ -240,6 +220,15 @@ export default function Whiteboard({ shared, readOnly, followViewport, onOwnScro
         </div>
       )}
     </div>
+  );
+}
+
+function HistoryButton({ testId, glyph, label, hint, enabled, onClick }: { testId: string; glyph: string; label: string; hint: string; enabled: boolean; onClick: () => void }) {
+  return (
+    <button type="button" className="board-history__button" data-testid={testId} disabled={!enabled} title={`${label} (${hint})`} onClick={onClick}>
+      <span aria-hidden="true">{glyph}</span>
+      <span className="visually-hidden">{label}</span>
+    </button>
   );
 }
 
