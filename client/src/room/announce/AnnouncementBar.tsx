@@ -34,7 +34,8 @@ export function reveal(target: string): void {
   // The interviewer's side lists hints without ids of their own; the question card holds them.
   const element = document.getElementById(target) ?? document.getElementById(QUESTION_ELEMENT_ID);
   if (!element) return;
-  element.scrollIntoView({ behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'nearest' });
+  // Instant: a smooth scroll can be cut short by the next render, leaving the hint out of view.
+  element.scrollIntoView({ block: 'nearest' });
   element.classList.remove('flash');
   // Restarts the highlight even when the same element flashes twice in a row.
   void element.offsetWidth;

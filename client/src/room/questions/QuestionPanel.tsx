@@ -39,7 +39,15 @@ function useShowing(showing: Props['showing'], openTab: () => void) {
     if (!showing) return;
     if (document.activeElement?.id === 'chat-input') return;
     openTab();
-    const frame = window.requestAnimationFrame(() => reveal(showing.announcement.target));
+    // The tab that holds it may render a few frames from now; wait for the element, briefly.
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      tries += 1;
+      if (document.getElementById(showing.announcement.target) || tries > 30) reveal(showing.announcement.target);
+      else frame = window.requestAnimationFrame(attempt);
+    };
+    frame = window.requestAnimationFrame(attempt);
     return () => window.cancelAnimationFrame(frame);
   }, [showing?.seq]);
 }
