@@ -1,6 +1,7 @@
-import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -84,8 +85,43 @@ const pyodideAssets = () =>
     contentType: (file) => pyodideTypes[path.extname(file)] ?? 'application/octet-stream',
   });
 
+/** Text files worth compressing; fonts (woff2) and images are compressed already. */
+const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|map)$/;
+
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy of every compressible file at build time, at the
+ * highest levels, so the server sends them without compressing anything per request.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'quorum:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap((entry) => {
+          const full = path.join(dir, entry);
+          return statSync(full).isDirectory() ? walk(full) : [full];
+        });
+      for (const file of walk(outDir).filter((name) => COMPRESSIBLE.test(name))) {
+        const content = readFileSync(file);
+        if (content.length < 1024) continue;
+        const brotli = brotliCompressSync(content, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: content.length },
+        });
+        const gzip = gzipSync(content, { level: 9 });
+        if (brotli.length < content.length) writeFileSync(`${file}.br`, brotli);
+        if (gzip.length < content.length) writeFileSync(`${file}.gz`, gzip);
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), excalidrawFonts(), pyodideAssets()],
+  plugins: [react(), excalidrawFonts(), pyodideAssets(), precompress()],
   define: {
     __EXCALIDRAW_ASSETS__: JSON.stringify(EXCALIDRAW_ASSETS),
     __PYODIDE_URL__: JSON.stringify(PYODIDE_URL),

@@ -10,7 +10,9 @@ import type { Logger } from 'pino';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import { chatHandlers, createChatLog } from './chat/index.js';
 import type { Config } from './config.js';
+import { followHandlers } from './follow/handlers.js';
 import { createHttpApp } from './http/app.js';
 import { createLimiters } from './limits/index.js';
 import { matchmakingHandlers } from './matchmaking/handlers.js';
@@ -93,6 +95,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     : store.kind === 'redis' && redis
       ? createRedisRunLog({ client: redis, prefix: config.redisPrefix, ttlSeconds: config.roomTtlSeconds })
       : createMemoryRunLog();
+  const chat = createChatLog(config, store);
 
   const app = createHttpApp({
     service,
@@ -100,6 +103,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     history,
     runs,
     store,
+    chat,
     bank,
     metrics,
     limiters,
@@ -139,6 +143,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const tellOtherProcesses: RoomServer['serverSideEmit'] = (...args) => (redis ? io.serverSideEmit(...args) : true);
   const onEnded = (roomId: string) => {
     void registry.endRoom(roomId);
+    chat.keep(roomId).catch((error: unknown) => logger.warn({ err: error, room: roomId }, 'could not keep the chat of an ended room'));
     tellOtherProcesses('room:ended', roomId);
   };
   io.on('room:ended', (roomId) => void registry.endRoom(roomId));
@@ -195,6 +200,8 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       ...matchmakingHandlers({ matchmaker, swap, broadcast }),
       ...scorecardHandlers({ scorecards, store, broadcast }),
       ...runHandlers({ io, runs }),
+      ...chatHandlers({ io, chat }),
+      ...followHandlers({ io }),
     },
   });
 
@@ -232,7 +239,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       httpServer.closeAllConnections();
       await stopped;
       await socketProtocol.settled();
-      await Promise.all([store.close(), redis?.quit().catch(() => redis.disconnect())]);
+      await Promise.all([store.close(), chat.close(), redis?.quit().catch(() => redis.disconnect())]);
     },
   };
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { CustomQuestionInput } from './bank.js';
+import { ChatHistoryPayload, SendChatPayload } from './chat.js';
+import { SummonPayload } from './follow.js';
+import type { Summoned } from './follow.js';
+import type { ChatMessage } from './chat.js';
 import { ErrorCode } from './codes.js';
 import type { ErrorIssue } from './http.js';
 import { DeviceId, DisplayName, RoomId, Token } from './ids.js';
@@ -38,6 +42,9 @@ export const ClientEvent = {
   swap: 'peer:swap',
   publishRun: 'run:publish',
   listRuns: 'run:list',
+  sendChat: 'chat:send',
+  chatHistory: 'chat:history',
+  summon: 'follow:summon',
 } as const;
 
 export const ServerEvent = {
@@ -51,6 +58,8 @@ export const ServerEvent = {
   swapped: 'peer:swapped',
   partnerVanished: 'peer:vanished',
   run: 'run:result',
+  chatMessage: 'chat:message',
+  summoned: 'follow:summoned',
 } as const;
 
 export const JoinPayload = z.strictObject({ roomId: RoomId, token: Token, name: DisplayName, deviceId: DeviceId });
@@ -93,6 +102,9 @@ export const clientPayloads = {
   [ClientEvent.swap]: SwapPayload,
   [ClientEvent.publishRun]: PublishRunPayload,
   [ClientEvent.listRuns]: ListRunsPayload,
+  [ClientEvent.sendChat]: SendChatPayload,
+  [ClientEvent.chatHistory]: ChatHistoryPayload,
+  [ClientEvent.summon]: SummonPayload,
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;
@@ -126,6 +138,9 @@ export interface ClientResults {
   [ClientEvent.publishRun]: { id: string };
   /** The room's last runs this role may see, oldest first. */
   [ClientEvent.listRuns]: { runs: CodeRun[] };
+  [ClientEvent.sendChat]: ChatMessage;
+  [ClientEvent.chatHistory]: { messages: ChatMessage[] };
+  [ClientEvent.summon]: undefined;
 }
 
 export type ClientToServerEvents = {
@@ -148,6 +163,10 @@ export interface ServerToClientEvents {
   [ServerEvent.partnerVanished]: (status: QueueStatus) => void;
   /** A run someone in the room finished; hidden-test runs go to the interviewer and observers only. */
   [ServerEvent.run]: (run: CodeRun) => void;
+  /** A new message in the room chat, to everyone in the room (its sender included). */
+  [ServerEvent.chatMessage]: (message: ChatMessage) => void;
+  /** The interviewer asked everyone to follow their view. */
+  [ServerEvent.summoned]: (summon: Summoned) => void;
 }
 
 export function formatIssues(error: z.ZodError): ErrorIssue[] {

@@ -17,3 +17,5 @@ export * from './report.js';
 export * from './scorecard.js';
 export * from './matchmaking.js';
 export * from './runs.js';
+export * from './chat.js';
+export * from './follow.js';

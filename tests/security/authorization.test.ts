@@ -42,6 +42,10 @@ const socketMatrix: Record<Exclude<ClientEventName, 'room:join'>, { payload: (as
     expect: row('ok', 'ok', 'forbidden'),
   },
   [ClientEvent.listRuns]: { payload: () => ({}), expect: row('ok', 'ok', 'ok') },
+  // Everyone in the room talks in its chat; nobody outside it reads or writes it.
+  [ClientEvent.sendChat]: { payload: () => ({ text: 'Can everyone hear me?' }), expect: row('ok', 'ok', 'ok') },
+  [ClientEvent.chatHistory]: { payload: () => ({}), expect: row('ok', 'ok', 'ok') },
+  [ClientEvent.summon]: { payload: () => ({}), expect: row('ok', 'forbidden', 'forbidden') },
 };
 
 /** Members get the given outcomes; anyone who could not join gets not_joined. */

@@ -36,7 +36,7 @@ export default function HistoryPage() {
 
   return (
     <div className="lobby">
-      <TopBar />
+      <TopBar current="history" />
       <main className="lobby__main history" data-testid="history-page">
         <section>
           <h1>Your interview history</h1>

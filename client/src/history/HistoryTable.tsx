@@ -1,4 +1,6 @@
 import { Phase, type HistoryEntry } from '@quorum/shared';
+import { findRecentRoom } from '../lobby/recentRooms';
+import { knownRoomLink } from '../room/identity';
 import { phaseLabel, roleLabel } from '../room/roleLabels';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -25,7 +27,9 @@ export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
             {entries.map((entry) => (
               <tr key={`${entry.roomId}:${entry.role}`} data-testid="history-row" data-role={entry.role} data-room={entry.roomId}>
                 <td>{dateFormat.format(entry.at)}</td>
-                <th scope="row">{entry.title}</th>
+                <th scope="row">
+                  <ReportLink entry={entry} />
+                </th>
                 <td>
                   <span className={`role-pill role-pill--${entry.role}`}>{roleLabel[entry.role]}</span>
                 </td>
@@ -39,6 +43,24 @@ export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
         </table>
       </div>
     </section>
+  );
+}
+
+/** The room itself holds the report (scorecard or released feedback); a row opens it when this browser kept its link. */
+function ReportLink({ entry }: { entry: HistoryEntry }) {
+  const recent = findRecentRoom(entry.roomId);
+  const link = knownRoomLink(entry.roomId) ?? (entry.role === 'interviewer' ? recent?.interviewerUrl ?? null : null);
+  if (!link) {
+    return (
+      <span title="This browser no longer has the link to this room">
+        {entry.title} <span className="muted small">(link not on this device)</span>
+      </span>
+    );
+  }
+  return (
+    <a href={link} data-testid="history-open" title={entry.phase === 'ended' ? 'Open the room and its report' : 'Open the room'}>
+      {entry.title}
+    </a>
   );
 }
 

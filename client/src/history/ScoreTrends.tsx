@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '@quorum/shared';
 import { useMemo, useState } from 'react';
 import { roleLabel } from '../room/roleLabels';
+import { FirstInterviewBars } from './FirstInterviewBars';
 import { TopicChart } from './TopicChart';
 import { MAX_TOPICS, timeline, topicsByFrequency, type HistoryRole } from './topicSeries';
 
@@ -67,7 +68,11 @@ export function ScoreTrends({ entries }: { entries: HistoryEntry[] }) {
         </p>
       ) : (
         <>
-          <TopicChart entries={scored} lines={shown.map((topic) => ({ topic, color: colorOf(topic) }))} overallColor={OVERALL_COLOR} />
+          {scored.length === 1 && scored[0] ? (
+            <FirstInterviewBars entry={scored[0]} lines={shown.map((topic) => ({ topic, color: colorOf(topic) }))} overallColor={OVERALL_COLOR} />
+          ) : (
+            <TopicChart entries={scored} lines={shown.map((topic) => ({ topic, color: colorOf(topic) }))} overallColor={OVERALL_COLOR} />
+          )}
           <fieldset className="topic-picker" data-testid="topic-picker">
             <legend className="field__label">Lines: the overall score and up to {MAX_TOPICS} topics</legend>
             <span className="topic-picker__option topic-picker__option--fixed">

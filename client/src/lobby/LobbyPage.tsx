@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { followInApp } from '../routing';
 import { TopBar } from '../ui/TopBar';
 import { CreateRoomForm } from './CreateRoomForm';
 import { JoinWithLink } from './JoinWithLink';
@@ -13,17 +12,7 @@ export function LobbyPage() {
   const [created, setCreated] = useState<RecentRoom | null>(null);
   return (
     <div className="lobby">
-      <TopBar home>
-        <a href="/practice" onClick={followInApp}>
-          Practice with a peer
-        </a>
-        <a href="/solo" onClick={followInApp}>
-          Practise alone
-        </a>
-        <a href="/history" data-testid="lobby-history-link" onClick={followInApp}>
-          Your history
-        </a>
-      </TopBar>
+      <TopBar current="home" />
       <main className="lobby__main">
         <section className="lobby__hero">
           <h1>Mock interviews for distributed-systems engineers</h1>

@@ -3,7 +3,6 @@ import { openRoomLink } from '../lobby/RoomLinks';
 import { trackOptions } from '../lobby/tracks';
 import { deviceId, storedName, storeName } from '../room/identity';
 import { difficultyLabel } from '../room/questions/labels';
-import { followInApp } from '../routing';
 import type { QueueSession, QueueSnapshot } from '../sync/queueSession';
 import { TopBar } from '../ui/TopBar';
 import { HowItWorks } from './HowItWorks';
@@ -22,11 +21,7 @@ export default function PracticePage() {
   const session = useQueueSession();
   return (
     <div className="lobby">
-      <TopBar>
-        <a href="/history" onClick={followInApp}>
-          Your history
-        </a>
-      </TopBar>
+      <TopBar current="practice" />
       <main className="lobby__main practice" data-testid="practice-page">
         <section className="lobby__hero">
           <h1>Practice with a peer</h1>

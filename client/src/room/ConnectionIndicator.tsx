@@ -17,7 +17,7 @@ export function ConnectionIndicator({ summary }: { summary: ConnectionSummary })
       aria-live="polite"
     >
       <span className="connection__dot" aria-hidden="true" />
-      <span>{labels[summary.state]}</span>
+      <span className="connection__label">{labels[summary.state]}</span>
       <span className="visually-hidden">. {help}</span>
     </div>
   );

@@ -32,7 +32,7 @@ export function InterviewControls({ session, view, offset, steering }: Props) {
     <div className="interview-controls">
       {/* A peer room shows its clock in the peer bar, beside the swap that it times. */}
       {view.phase !== 'waiting' && !view.pairing && (
-        <ServerClock timer={view.clock} offset={offset} label="Interview time left" testId="interview-clock" />
+        <ServerClock timer={view.clock} offset={offset} caption="Interview" label="Interview time left" testId="interview-clock" ended={view.phase === 'ended'} />
       )}
       {can('in-progress') && (
         <button type="button" className="button button--small button--primary" data-testid="phase-start" onClick={() => move('in-progress')}>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { findRecentRoom } from '../lobby/recentRooms';
 import type { GuestRole, RoomSession } from '../sync/roomSession';
+import { useDismiss } from '../ui/useDismiss';
 import { GuestLink } from './GuestLink';
 
 const guests: { role: GuestRole; key: 'candidateUrl' | 'observerUrl' }[] = [
@@ -15,23 +16,7 @@ export function InviteMenu({ session, peer }: { session: RoomSession; peer: bool
   const container = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!container.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, () => setOpen(false), container, toggle);
 
   return (
     <div className="invite" ref={container}>

@@ -36,8 +36,17 @@ export function Presence({ participants, selfId }: { participants: PresenceEntry
   );
 }
 
-function initials(name: string): string {
+/** Glyphs that are a bare vertical stroke: two of them side by side read as a pause sign. */
+const STROKES = /^[IiLl1|]+$/;
+
+export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
-  return letters.map((part) => part?.[0]?.toUpperCase() ?? '').join('') || '?';
+  const picked = letters.map((part) => part?.[0]?.toUpperCase() ?? '').join('') || '?';
+  // "Ivy Interviewer" is "Iv", not "II" next to the clock.
+  if (picked.length > 1 && STROKES.test(picked)) {
+    const first = parts[0] ?? '';
+    return first.length > 1 ? first[0]!.toUpperCase() + first[1]!.toLowerCase() : picked[0]!;
+  }
+  return picked;
 }

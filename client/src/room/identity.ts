@@ -38,6 +38,7 @@ export function takeRoomToken(roomId: string): string | null {
   const fromLink = forThisRoom ? new URLSearchParams(window.location.hash.slice(1)).get('token') : null;
   if (fromLink) {
     writeStorage(sessionStorage, tokenKey(roomId), fromLink);
+    rememberRoomLink(roomId, fromLink);
     if (readStorage(sessionStorage, tokenKey(roomId)) === fromLink) {
       window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
     }
@@ -49,4 +50,32 @@ export function takeRoomToken(roomId: string): string | null {
 /** The token this tab last opened a room with, if it opened it at all. */
 export function savedRoomToken(roomId: string): string | null {
   return readStorage(sessionStorage, tokenKey(roomId));
+}
+
+const LINKS_KEY = 'quorum:room-links';
+const LINKS_LIMIT = 50;
+
+/**
+ * The rooms this browser opened, newest first, each with the token it opened it with, so the
+ * history page can open a past interview (its report) again. Kept on this device only, like the
+ * interviewer's recent rooms.
+ */
+function storedLinks(): [string, string][] {
+  try {
+    const parsed: unknown = JSON.parse(readStorage(localStorage, LINKS_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((entry): entry is [string, string] => Array.isArray(entry) && entry.every((part) => typeof part === 'string')) : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberRoomLink(roomId: string, token: string): void {
+  const rest = storedLinks().filter(([known]) => known !== roomId);
+  writeStorage(localStorage, LINKS_KEY, JSON.stringify([[roomId, token], ...rest].slice(0, LINKS_LIMIT)));
+}
+
+/** The link this browser last opened a room with, if it kept one. */
+export function knownRoomLink(roomId: string): string | null {
+  const token = storedLinks().find(([known]) => known === roomId)?.[1];
+  return token ? `/room/${encodeURIComponent(roomId)}#token=${token}` : null;
 }

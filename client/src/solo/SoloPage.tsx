@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { followInApp } from '../routing';
 import { ErrorPage } from '../ui/ErrorPage';
 import { LoadingScreen } from '../ui/LoadingScreen';
 import { TopBar } from '../ui/TopBar';
@@ -24,11 +23,7 @@ export default function SoloPage({ sessionId }: { sessionId?: string }) {
   }, []);
   return (
     <div className="lobby">
-      <TopBar>
-        <a href="/history" onClick={followInApp}>
-          History
-        </a>
-      </TopBar>
+      <TopBar current="solo" />
       <main className="lobby__main solo" data-testid="solo-page">
         {sessionId ? <Session id={sessionId} /> : <ModePicker />}
       </main>

@@ -11,6 +11,8 @@ import {
   type ScorecardDraft,
   type Ack,
   type AckError,
+  type ChatMessage,
+  type Summoned,
   type ClientPayload,
   type ClientResults,
   type DocName,
@@ -80,6 +82,10 @@ export interface SessionSnapshot {
   partnerVanished: QueueStatus | null;
   /** The room's last code runs this person may see, oldest first, whoever pressed Run. */
   runs: CodeRun[];
+  /** The room chat, oldest first. */
+  chat: ChatMessage[];
+  /** The interviewer's latest "bring everyone to me"; `seq` tells two summons by the same person apart. */
+  summon: (Summoned & { seq: number }) | null;
 }
 
 interface Credentials {
@@ -127,6 +133,8 @@ export function initialSnapshot(browserOnline: boolean): SessionSnapshot {
     arrivedAfterSwap: false,
     partnerVanished: null,
     runs: [],
+    chat: [],
+    summon: null,
   };
 }
 
@@ -187,6 +195,8 @@ export class RoomSession {
     socket.on(ServerEvent.swapped, ({ url }) => this.set({ nextHalfUrl: url }));
     socket.on(ServerEvent.partnerVanished, (partnerVanished) => this.set({ partnerVanished }));
     socket.on(ServerEvent.run, (run) => this.set({ runs: [...this.snapshot.runs.filter((known) => known.id !== run.id), run].slice(-keptRuns) }));
+    socket.on(ServerEvent.chatMessage, (message) => this.set({ chat: mergeChat(this.snapshot.chat, [message]) }));
+    socket.on(ServerEvent.summoned, (summon) => this.set({ summon: { ...summon, seq: (this.snapshot.summon?.seq ?? 0) + 1 } }));
     window.addEventListener('offline', this.handleOffline);
     window.addEventListener('online', this.handleOnline);
     if (navigator.onLine) socket.connect();
@@ -221,7 +231,7 @@ export class RoomSession {
       const { self } = this.snapshot;
       if (self) {
         this.set({ self: { ...self, name } });
-        this.roomDocs?.setUser(awarenessUser(name, self.color));
+        this.roomDocs?.setUser(awarenessUser(name, self.color, self.id));
       }
     }
     return result;
@@ -274,6 +284,17 @@ export class RoomSession {
     return this.send(ClientEvent.publishRun, { run });
   }
 
+  async sendChat(text: string) {
+    const result = await this.send(ClientEvent.sendChat, { text });
+    if (result.ok) this.set({ chat: mergeChat(this.snapshot.chat, [result.data]) });
+    return result;
+  }
+
+  /** Interviewer: everyone else in the room starts following this person's view. */
+  summonEveryone() {
+    return this.send(ClientEvent.summon, {});
+  }
+
   /** Revokes a guest link and returns the new one; whoever used the old link is disconnected. */
   reissueLink(role: GuestRole) {
     return this.send(ClientEvent.reissueLink, { role });
@@ -303,6 +324,7 @@ export class RoomSession {
       this.announceReconnected();
       void this.syncClock();
       void this.loadRuns();
+      void this.loadChat();
       return;
     }
     if (fatalCodes.has(result.error.code)) {
@@ -320,6 +342,12 @@ export class RoomSession {
   private async loadRuns(): Promise<void> {
     const result = await request(this.socket, ClientEvent.listRuns, {});
     if (result.ok) this.set({ runs: result.data.runs });
+  }
+
+  /** After every (re)join: what was said before this page opened, or while it was offline. */
+  private async loadChat(): Promise<void> {
+    const result = await request(this.socket, ClientEvent.chatHistory, {});
+    if (result.ok && !this.stopped) this.set({ chat: mergeChat(this.snapshot.chat, result.data.messages) });
   }
 
   /** A few round trips, NTP-style; the fastest one bounds the error best. */
@@ -341,7 +369,7 @@ export class RoomSession {
       token: this.credentials.token,
       deviceId: this.credentials.deviceId,
       role: self.role,
-      user: awarenessUser(self.name, self.color),
+      user: awarenessUser(self.name, self.color, self.id),
       onStatus: (docs) => {
         this.set({ docs });
         this.announceReconnected();
@@ -418,4 +446,11 @@ export class RoomSession {
     this.snapshot = { ...this.snapshot, ...change };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Each message once (the sender hears its own broadcast and its acknowledgement), in the server's order. */
+export function mergeChat(known: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
+  const byId = new Map(known.map((message) => [message.id, message]));
+  for (const message of incoming) byId.set(message.id, message);
+  return [...byId.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

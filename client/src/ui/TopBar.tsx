@@ -1,23 +1,33 @@
-import type { ReactNode } from 'react';
 import { followInApp } from '../routing';
 import { Logo } from './Logo';
 
-/** The bar above the pages outside a room: the logo (a link home, except at home) and the page's links. */
-export function TopBar({ home = false, children }: { home?: boolean; children?: ReactNode }) {
+type Page = 'home' | 'practice' | 'solo' | 'history';
+
+const links: { page: Page; href: string; label: string; testId: string }[] = [
+  { page: 'home', href: '/', label: 'New interview', testId: 'topbar-home' },
+  { page: 'practice', href: '/practice', label: 'Practice with a peer', testId: 'topbar-practice' },
+  { page: 'solo', href: '/solo', label: 'Practise alone', testId: 'topbar-solo' },
+  { page: 'history', href: '/history', label: 'Your history', testId: 'lobby-history-link' },
+];
+
+/** The bar above the pages outside a room: the logo (a link home) and the same links everywhere. */
+export function TopBar({ current }: { current: Page }) {
   return (
     <header className="topbar">
-      {home ? (
+      {current === 'home' ? (
         <Logo />
       ) : (
         <a href="/" className="topbar__home" aria-label="Quorum home" onClick={followInApp}>
           <Logo />
         </a>
       )}
-      {children && (
-        <nav className="topbar__nav" aria-label="Main">
-          {children}
-        </nav>
-      )}
+      <nav className="topbar__nav" aria-label="Main">
+        {links.map((link) => (
+          <a key={link.page} href={link.href} data-testid={link.testId} aria-current={link.page === current ? 'page' : undefined} onClick={followInApp}>
+            {link.label}
+          </a>
+        ))}
+      </nav>
     </header>
   );
 }

@@ -5,6 +5,7 @@ import type { Bank } from '@quorum/questions';
 import express from 'express';
 import type { Logger } from 'pino';
 import { bankRouter } from '../bank/router.js';
+import type { ChatLog } from '../chat/index.js';
 import { historyRouter } from '../history/router.js';
 import type { Grading } from '../practice/graders.js';
 import { practiceRouter } from '../practice/router.js';
@@ -24,6 +25,7 @@ import { errorHandler } from './respond.js';
 import { corsPolicy, securityHeaders } from './security.js';
 import { roomsRouter } from './rooms.js';
 import { ticketsRouter } from './tickets.js';
+import { staticClient } from './static.js';
 
 export interface HttpDeps {
   service: RoomService;
@@ -31,6 +33,7 @@ export interface HttpDeps {
   history: HistoryService;
   runs: RunLog;
   store: StoreHealth;
+  chat: ChatLog;
   bank: Bank;
   metrics: Metrics;
   limiters: Limiters;
@@ -44,7 +47,6 @@ export interface HttpDeps {
 
 /** Paths the single-page app must not swallow. */
 const API_PATHS = /^\/(api|socket\.io|yjs|metrics|healthz)(\/|$)/;
-const IMMUTABLE_PATHS = /^(assets|pyodide)\//;
 
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
@@ -73,19 +75,11 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   const staticDir = deps.staticDir;
   if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {
-    app.use(
-      express.static(staticDir, {
-        index: 'index.html',
-        maxAge: '1h',
-        // Bundles carry a content hash and Pyodide a version in their path: neither ever changes.
-        setHeaders: (res, file) => {
-          if (IMMUTABLE_PATHS.test(path.relative(staticDir, file))) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        },
-      }),
-    );
+    const client = staticClient(staticDir);
+    app.use(client.files);
     app.use((req, res, next) => {
       if (req.method !== 'GET' || API_PATHS.test(req.path)) return next();
-      res.sendFile(path.join(staticDir, 'index.html'), { maxAge: 0 });
+      client.page(req, res, next);
     });
   }
   app.use('/api', (_req, res) => res.status(404).json({ error: { code: 'not_found', message: 'No such endpoint.' } }));

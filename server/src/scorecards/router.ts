@@ -1,8 +1,9 @@
-import { ErrorCode, allParts, buildReport, reportMarkdown, seesPrivate } from '@quorum/shared';
-import type { InterviewReport } from '@quorum/shared';
+import { ErrorCode, allParts, buildReport, chatMarkdown, reportMarkdown, seesPrivate } from '@quorum/shared';
+import type { ChatMessage, InterviewReport } from '@quorum/shared';
 import { Router } from 'express';
 import type { Response } from 'express';
 import { z } from 'zod';
+import type { ChatLog } from '../chat/index.js';
 import { accessOf, roomAuth } from '../http/auth.js';
 import { parseOr400 } from '../http/respond.js';
 import { ClientError } from '../rooms/errors.js';
@@ -17,16 +18,18 @@ function fileName(report: InterviewReport, extension: string): string {
   return `quorum-${slug}-${report.roomId}.${extension}`;
 }
 
-function sendReport(res: Response, report: InterviewReport, format: 'json' | 'md', extra: Record<string, unknown> = {}): void {
+/** The room chat travels with every export: everyone in the room wrote and read it. */
+function sendReport(res: Response, report: InterviewReport, chat: ChatMessage[], format: 'json' | 'md', extra: Record<string, unknown> = {}): void {
   if (format === 'md') {
-    res.type('text/markdown; charset=utf-8').attachment(fileName(report, 'md')).send(reportMarkdown(report));
+    const markdown = [reportMarkdown(report), chatMarkdown(chat)].filter(Boolean).join('\n');
+    res.type('text/markdown; charset=utf-8').attachment(fileName(report, 'md')).send(markdown);
     return;
   }
-  res.attachment(fileName(report, 'json')).json({ report, ...extra });
+  res.attachment(fileName(report, 'json')).json({ report, chat, ...extra });
 }
 
 /** Exports: the whole scorecard for the interviewer and observers; the released feedback for anyone in the room. */
-export function scorecardRouter(deps: { service: RoomService; scorecards: ScorecardService; runs: RunLog }): Router {
+export function scorecardRouter(deps: { service: RoomService; scorecards: ScorecardService; runs: RunLog; chat: ChatLog }): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/scorecard', roomAuth(deps.service, seesPrivate, 'read the scorecard'), async (req, res) => {
@@ -35,15 +38,16 @@ export function scorecardRouter(deps: { service: RoomService; scorecards: Scorec
     const { state } = accessOf(res);
     const card = await deps.scorecards.get(state.id);
     const report = { ...buildReport(state, card, allParts), runs: await deps.runs.list(state.id) };
-    sendReport(res, report, query.format, { scorecard: card, history: await deps.scorecards.revisions(state.id) });
+    sendReport(res, report, await deps.chat.history(state.id), query.format, { scorecard: card, history: await deps.scorecards.revisions(state.id) });
   });
 
   router.get('/feedback', roomAuth(deps.service, () => true, 'read feedback'), async (req, res) => {
     const query = parseOr400(res, ExportQuery, req.query);
     if (!query) return;
-    const report = await deps.scorecards.feedback(accessOf(res).state);
+    const { state } = accessOf(res);
+    const report = await deps.scorecards.feedback(state);
     if (!report) throw new ClientError(ErrorCode.NotFound, 'The interviewer has not released feedback yet.');
-    sendReport(res, report, query.format);
+    sendReport(res, report, await deps.chat.history(state.id), query.format);
   });
 
   return router;

@@ -19,8 +19,9 @@ interface Props {
 /** Shown once a first half has swapped: where the second half is, and what is left to do here first. */
 export function SecondHalfBanner(props: Props) {
   const { partner, url, stay } = props;
+  // A returning visitor's second half may be running or long over; this room cannot tell, so it does not say.
   const title =
-    stay === 'owes-feedback' ? `Roles swapped: ${partner} now interviews you` : stay === 'returned' ? 'The second half is under way' : 'Roles swapped';
+    stay === 'owes-feedback' ? `Roles swapped: ${partner} now interviews you` : stay === 'returned' ? 'You are back in the first half' : 'Roles swapped';
   return (
     <div className="peer-banner" role="status" data-testid="second-half-banner" data-reason={stay ?? 'swapped'}>
       <div className="peer-banner__text">

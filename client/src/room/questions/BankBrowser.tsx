@@ -1,6 +1,7 @@
-import { Difficulty, QuestionType, type BankQuery, type QuestionSummary } from '@quorum/shared';
+import { Difficulty, QuestionType, type BankQuery, type QuestionSummary, type Track } from '@quorum/shared';
 import { useState } from 'react';
 import { AskButton } from './AskButton';
+import { rankResults, typeForTrack } from './bankRank';
 import { difficultyLabel, typeLabel } from './labels';
 import { QuestionDetails } from './QuestionDetails';
 import { useBankList, useBankQuestion } from './useBank';
@@ -12,10 +13,13 @@ interface Props {
   askedIds: ReadonlySet<string>;
   /** A question to open straight away, e.g. one picked from the question set for a preview. */
   initialSelected?: string | null;
+  /** The room's track: the bank opens on its question type and ranks that type first. */
+  track: Track;
 }
 
-export function BankBrowser({ access, ask, askedIds, initialSelected = null }: Props) {
-  const [query, setQuery] = useState<BankQuery>({});
+export function BankBrowser({ access, ask, askedIds, initialSelected = null, track }: Props) {
+  const preferred = typeForTrack(track);
+  const [query, setQuery] = useState<BankQuery>(() => (preferred ? { type: preferred } : {}));
   const [selected, setSelected] = useState<string | null>(initialSelected);
   const list = useBankList(access, query);
 
@@ -78,7 +82,7 @@ export function BankBrowser({ access, ask, askedIds, initialSelected = null }: P
             <p className="empty">No question matches. Try fewer words or clear a filter.</p>
           ) : (
             <ul className="question-list" data-testid="bank-list">
-              {list.data.questions.map((summary) => (
+              {rankResults(list.data.questions, query.q, preferred).map((summary) => (
                 <SummaryItem key={summary.id} summary={summary} asked={askedIds.has(summary.id)} onOpen={() => setSelected(summary.id)} />
               ))}
             </ul>
@@ -134,7 +138,7 @@ function BankQuestion({
       {question.status === 'ready' && (
         <>
           <h3 className="question-title">{question.data.title}</h3>
-          <QuestionDetails question={question.data} />
+          <QuestionDetails question={question.data} foldPrompt />
         </>
       )}
     </div>

@@ -2,6 +2,7 @@ import type { CandidateRoomView, InterviewReport, PublicQuestion } from '@quorum
 import type { ExportSource } from '../report/ExportButtons';
 import { QuestionClock } from '../clock/QuestionClock';
 import { StageTracker } from '../clock/StageTracker';
+import { hintElementId, QUESTION_ELEMENT_ID, STAGES_ELEMENT_ID } from '../announce/whatChanged';
 import { FeedbackReport } from './FeedbackReport';
 import { typeLabel } from './labels';
 import { Markdown } from './Markdown';
@@ -27,7 +28,7 @@ export function CandidatePanel({ view, offset, feedback, access }: Props) {
         </p>
       )}
       {current ? (
-        <CandidateQuestion question={current} offset={offset} />
+        <CandidateQuestion question={current} offset={offset} ended={view.phase === 'ended'} />
       ) : (
         <div className="empty" data-testid="waiting-for-question" role="status">
           <p>
@@ -57,20 +58,24 @@ export function CandidatePanel({ view, offset, feedback, access }: Props) {
   );
 }
 
-function CandidateQuestion({ question, offset }: { question: PublicQuestion; offset: number }) {
+function CandidateQuestion({ question, offset, ended }: { question: PublicQuestion; offset: number; ended: boolean }) {
   return (
-    <article className="asked-card" data-testid="candidate-question" aria-labelledby="candidate-question-title">
+    <article className="asked-card" id={QUESTION_ELEMENT_ID} data-testid="candidate-question" aria-labelledby="candidate-question-title">
       <div className="asked-card__head">
         <h3 id="candidate-question-title" className="question-title" data-testid="candidate-question-title">
           {question.title}
         </h3>
-        <QuestionClock timer={question.timer} offset={offset} />
+        <QuestionClock timer={question.timer} offset={offset} ended={ended} />
       </div>
       <div className="question-meta">
         <span className="pill">{typeLabel[question.type]}</span>
         <span className="pill">{question.timeLimitMinutes} min</span>
       </div>
-      {question.stage && <StageTracker stage={question.stage} timer={question.timer} offset={offset} />}
+      {question.stage && (
+        <div id={STAGES_ELEMENT_ID}>
+          <StageTracker stage={question.stage} timer={question.timer} offset={offset} />
+        </div>
+      )}
       <Markdown source={question.prompt} testId="candidate-prompt" />
       <section aria-labelledby="hints-heading" aria-live="polite">
         {question.hints.length > 0 && (
@@ -80,7 +85,7 @@ function CandidateQuestion({ question, offset }: { question: PublicQuestion; off
             </h4>
             <ol className="hints" data-testid="revealed-hints">
               {question.hints.map((hint, index) => (
-                <li key={index} data-testid="revealed-hint">
+                <li key={index} id={hintElementId(index)} data-testid="revealed-hint">
                   {hint}
                 </li>
               ))}

@@ -4,6 +4,8 @@ import type { RoomSession } from '../../sync/roomSession';
 import { QuestionClock } from '../clock/QuestionClock';
 import { StageTracker } from '../clock/StageTracker';
 import { TimerControls } from '../clock/TimerControls';
+import { QUESTION_ELEMENT_ID, STAGES_ELEMENT_ID } from '../announce/whatChanged';
+import { hasStarter } from '../whiteboard/library/starters';
 import { QuestionDetails } from './QuestionDetails';
 import { InlineError } from '../../ui/InlineError';
 
@@ -11,6 +13,7 @@ import { InlineError } from '../../ui/InlineError';
 interface Steering {
   session: RoomSession;
   revealHint: (askedId: string) => Promise<string | null>;
+  dropStarter: (questionId: string) => void;
 }
 
 interface Props {
@@ -20,10 +23,12 @@ interface Props {
   steer?: Steering;
   /** A question set sits above: the empty state points to it rather than to the bank. */
   hasSet?: boolean;
+  /** The interview is over: its clocks show that, not a pause. */
+  ended?: boolean;
 }
 
 /** The interviewer's view of the interview so far: the current question in full, and the history. */
-export function InterviewOverview({ asked, currentAskedId, offset, steer, hasSet = false }: Props) {
+export function InterviewOverview({ asked, currentAskedId, offset, steer, hasSet = false, ended = false }: Props) {
   const [openedId, setOpenedId] = useState<string | null>(null);
   const current = asked.find((item) => item.askedId === currentAskedId);
   const opened = asked.find((item) => item.askedId === openedId) ?? current;
@@ -44,7 +49,7 @@ export function InterviewOverview({ asked, currentAskedId, offset, steer, hasSet
 
   return (
     <div className="stack">
-      {opened && <AskedCard item={opened} offset={offset} steer={steer} />}
+      {opened && <AskedCard item={opened} ended={ended} offset={offset} steer={steer} />}
       <section aria-labelledby="asked-heading">
         <h3 id="asked-heading" className="panel-heading">
           Asked so far
@@ -75,29 +80,31 @@ export function InterviewOverview({ asked, currentAskedId, offset, steer, hasSet
   );
 }
 
-function AskedCard({ item, offset, steer }: { item: AskedQuestion; offset: number; steer?: Steering }) {
+function AskedCard({ item, offset, steer, ended }: { item: AskedQuestion; offset: number; steer?: Steering; ended: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { question } = item;
   const remaining = question.hints.length - item.revealedHints;
   return (
-    <section className="asked-card" data-testid="current-question" aria-labelledby="asked-card-title">
+    <section className="asked-card" id={QUESTION_ELEMENT_ID} data-testid="current-question" aria-labelledby="asked-card-title">
       <div className="asked-card__head">
         <h3 id="asked-card-title" className="question-title">
           {question.title}
         </h3>
-        <QuestionClock timer={item.timer} offset={offset} />
+        <QuestionClock timer={item.timer} offset={offset} ended={ended} />
       </div>
-      {steer && (
+      {steer && !ended && (
         <TimerControls timer={item.timer} subject="question clock" control={(control) => steer.session.controlTimer(item.askedId, control)} />
       )}
       {item.stage && (
-        <StageTracker
-          stage={item.stage}
-          timer={item.timer}
-          offset={offset}
-          setStage={steer && ((index) => steer.session.setStage(item.askedId, index))}
-        />
+        <div id={STAGES_ELEMENT_ID}>
+          <StageTracker
+            stage={item.stage}
+            timer={item.timer}
+            offset={offset}
+            setStage={steer && ((index) => steer.session.setStage(item.askedId, index))}
+          />
+        </div>
       )}
       <div className="hint-bar">
         <span role="status" data-testid="hint-progress">
@@ -121,6 +128,14 @@ function AskedCard({ item, offset, steer }: { item: AskedQuestion; offset: numbe
           </button>
         )}
       </div>
+      {steer && !ended && hasStarter(question.id) && (
+        <div className="starter-bar">
+          <span className="muted small">A few boxes and arrows to start from, on the board for both of you.</span>
+          <button type="button" className="button button--small" data-testid="drop-starter" onClick={() => steer.dropStarter(question.id)}>
+            Add starter diagram
+          </button>
+        </div>
+      )}
       <InlineError message={error} block />
       <QuestionDetails question={question} revealedHints={item.revealedHints} />
     </section>

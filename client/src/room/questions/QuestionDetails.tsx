@@ -6,11 +6,21 @@ import { Markdown } from './Markdown';
 type Detailed = Question | RoomQuestion;
 
 /** Everything an interviewer sees of a question: prompt, rubric and the answer key. */
-export function QuestionDetails({ question, revealedHints }: { question: Detailed; revealedHints?: number }) {
+/** Past this length a folded prompt says so; the rubric below it should not be a long scroll away. */
+const LONG_PROMPT_CHARS = 600;
+
+export function QuestionDetails({ question, revealedHints, foldPrompt = false }: { question: Detailed; revealedHints?: number; foldPrompt?: boolean }) {
+  const folded = foldPrompt && question.prompt.length > LONG_PROMPT_CHARS;
   return (
     <article className="question-details" data-testid="question-details" aria-label={question.title}>
       <QuestionMeta question={question} />
-      <Markdown source={question.prompt} testId="question-prompt" />
+      {folded ? (
+        <Section title={`Prompt, as the candidate sees it (${Math.round(question.prompt.length / 100) / 10}k characters)`}>
+          <Markdown source={question.prompt} testId="question-prompt" />
+        </Section>
+      ) : (
+        <Markdown source={question.prompt} testId="question-prompt" />
+      )}
       {question.rubric.length > 0 && (
         <Section title="Rubric" open>
           <ul className="rubric">

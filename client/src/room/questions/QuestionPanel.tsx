@@ -1,14 +1,19 @@
-import { controls, docAccess, type InterviewReport, type RoomView, type Scorecard, type StaffRoomView } from '@quorum/shared';
-import { useMemo, useState } from 'react';
+import { controls, docAccess, type ChatMessage, type InterviewReport, type Participant, type RoomView, type Scorecard, type StaffRoomView } from '@quorum/shared';
+import { useEffect, useMemo, useState } from 'react';
 import type { RoomDocs } from '../../sync/roomDocs';
 import type { RoomSession, Self } from '../../sync/roomSession';
 import { describeError } from '../../ui/errorMessages';
+import { reveal } from '../announce/AnnouncementBar';
+import type { Announcement } from '../announce/whatChanged';
+import { ChatPanel } from '../chat/ChatPanel';
+import { useUnread } from '../chat/useUnread';
 import { BankBrowser } from './BankBrowser';
 import { CandidatePanel } from './CandidatePanel';
 import { CustomQuestions } from './CustomQuestions';
 import { InterviewOverview } from './InterviewOverview';
 import { NotesPad } from './NotesPad';
 import { noteStamp } from './noteStamp';
+import { PanelTabs, type PanelTab } from './PanelTabs';
 import { QuestionSet } from './QuestionSet';
 import { ScorecardPanel } from '../scorecard/ScorecardPanel';
 
@@ -20,9 +25,35 @@ interface Props {
   clockOffset: number;
   scorecard: Scorecard | null;
   feedback: InterviewReport | null;
+  chat: ChatMessage[];
+  participants: Participant[];
+  /** Bring this into view (a new question, hint or stage); `seq` repeats a request for the same one. */
+  showing: { announcement: Announcement; seq: number } | null;
+  /** Interviewer: puts a system-design question's starter diagram on the board. */
+  dropStarter: (questionId: string) => void;
 }
 
-export function QuestionPanel({ session, view, self, docs, clockOffset, scorecard, feedback }: Props) {
+/** Opens the tab that shows an announcement (unless the person is typing in the chat), then scrolls to it. */
+function useShowing(showing: Props['showing'], openTab: () => void) {
+  useEffect(() => {
+    if (!showing) return;
+    if (document.activeElement?.id === 'chat-input') return;
+    openTab();
+    // The tab that holds it may render a few frames from now; wait for the element, briefly.
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      tries += 1;
+      if (document.getElementById(showing.announcement.target) || tries > 30) reveal(showing.announcement.target);
+      else frame = window.requestAnimationFrame(attempt);
+    };
+    frame = window.requestAnimationFrame(attempt);
+    return () => window.cancelAnimationFrame(frame);
+  }, [showing?.seq]);
+}
+
+export function QuestionPanel({ session, view, self, docs, clockOffset, scorecard, feedback, chat, participants, showing, dropStarter }: Props) {
+  const chatPanel = <ChatPanel session={session} messages={chat} participants={participants} self={self} />;
   return (
     <aside className="side-panel" aria-label="Questions" data-testid="question-panel">
       {!view ? (
@@ -30,18 +61,78 @@ export function QuestionPanel({ session, view, self, docs, clockOffset, scorecar
           Loading the room…
         </p>
       ) : view.role === 'candidate' ? (
-        <CandidatePanel view={view} offset={clockOffset} feedback={feedback} access={{ roomId: session.roomId, token: session.token }} />
+        <CandidateTabs chat={chat} self={self} chatPanel={chatPanel} showing={showing}>
+          <CandidatePanel view={view} offset={clockOffset} feedback={feedback} access={{ roomId: session.roomId, token: session.token }} />
+        </CandidateTabs>
       ) : (
-        <StaffPanel session={session} view={view} self={self} docs={docs} clockOffset={clockOffset} scorecard={scorecard} />
+        <StaffPanel
+          session={session}
+          view={view}
+          self={self}
+          docs={docs}
+          clockOffset={clockOffset}
+          scorecard={scorecard}
+          chat={chat}
+          chatPanel={chatPanel}
+          showing={showing}
+          dropStarter={dropStarter}
+        />
       )}
     </aside>
   );
 }
 
-type StaffTab = 'interview' | 'bank' | 'custom' | 'scorecard' | 'notes';
+function CandidateTabs({
+  chat,
+  self,
+  chatPanel,
+  showing,
+  children,
+}: {
+  chat: ChatMessage[];
+  self: Self;
+  chatPanel: React.ReactNode;
+  showing: Props['showing'];
+  children: React.ReactNode;
+}) {
+  const [tab, setTab] = useState<'question' | 'chat'>('question');
+  useShowing(showing, () => setTab('question'));
+  const unread = useUnread(chat, tab === 'chat', self.id);
+  return (
+    <div className="staff-panel">
+      <PanelTabs
+        label="Side panel"
+        current={tab}
+        onSelect={setTab}
+        tabs={[
+          { id: 'question', label: 'Question' },
+          { id: 'chat', label: 'Chat', count: unread, countLabel: 'unread' },
+        ]}
+      />
+      <div className={tab === 'chat' ? 'staff-panel__body staff-panel__body--flush' : 'staff-panel__body'} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
+        {tab === 'question' ? children : chatPanel}
+      </div>
+    </div>
+  );
+}
 
-function StaffPanel({ session, view, self, docs, clockOffset, scorecard }: Omit<Props, 'view' | 'feedback'> & { view: StaffRoomView }) {
+type StaffTab = 'interview' | 'bank' | 'custom' | 'scorecard' | 'notes' | 'chat';
+
+function StaffPanel({
+  session,
+  view,
+  self,
+  docs,
+  clockOffset,
+  scorecard,
+  chat,
+  chatPanel,
+  showing,
+  dropStarter,
+}: Omit<Props, 'view' | 'feedback' | 'participants'> & { view: StaffRoomView; chatPanel: React.ReactNode }) {
   const [tab, setTab] = useState<StaffTab>('interview');
+  useShowing(showing, () => setTab('interview'));
+  const unread = useUnread(chat, tab === 'chat', self.id);
   // A question from the set opened in the Bank tab, with its rubric, before it is asked.
   const [preview, setPreview] = useState<string | null>(null);
   const steering = controls(self.role);
@@ -68,35 +159,24 @@ function StaffPanel({ session, view, self, docs, clockOffset, scorecard }: Omit<
     return result.ok ? null : describeError(result.error);
   };
 
-  const tabs: [StaffTab, string][] = [
-    ['interview', 'Interview'],
-    ['bank', 'Bank'],
-    ...(steering ? ([['custom', 'Custom']] as [StaffTab, string][]) : []),
-    ['scorecard', 'Scorecard'],
-    ...(notes ? ([['notes', 'Notes']] as [StaffTab, string][]) : []),
+  const tabs: PanelTab<StaffTab>[] = [
+    { id: 'interview', label: 'Interview', count: view.asked.length, countLabel: 'asked' },
+    { id: 'bank', label: 'Bank' },
+    ...(steering ? [{ id: 'custom' as const, label: 'Custom' }] : []),
+    { id: 'scorecard', label: 'Scorecard' },
+    ...(notes ? [{ id: 'notes' as const, label: 'Notes' }] : []),
+    { id: 'chat', label: 'Chat', count: unread, countLabel: 'unread' },
   ];
 
   return (
     <div className="staff-panel">
-      <div className="tabs tabs--panel" role="tablist" aria-label="Question panel">
-        {tabs.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`panel-tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`panel-${id}`}
-            className="tabs__tab"
-            data-testid={`panel-tab-${id}`}
-            onClick={() => showTab(id)}
-          >
-            {label}
-            {id === 'interview' && view.asked.length > 0 && <span className="tabs__count">{view.asked.length}</span>}
-          </button>
-        ))}
-      </div>
-      {tab !== 'notes' && (
+      <PanelTabs label="Question panel" tabs={tabs} current={tab} onSelect={showTab} />
+      {tab === 'chat' && (
+        <div className="staff-panel__body staff-panel__body--flush" role="tabpanel" id="panel-chat" aria-labelledby="panel-tab-chat">
+          {chatPanel}
+        </div>
+      )}
+      {tab !== 'notes' && tab !== 'chat' && (
         <div className="staff-panel__body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
           {tab === 'interview' && (
             <div className="stack">
@@ -118,12 +198,13 @@ function StaffPanel({ session, view, self, docs, clockOffset, scorecard }: Omit<
                 asked={view.asked}
                 currentAskedId={view.currentAskedId}
                 offset={clockOffset}
-                steer={steering ? { session, revealHint } : undefined}
+                steer={steering ? { session, revealHint, dropStarter } : undefined}
                 hasSet={view.suggested.length > 0}
+                ended={view.phase === 'ended'}
               />
             </div>
           )}
-          {tab === 'bank' && <BankBrowser access={access} ask={canAsk ? ask : undefined} askedIds={askedIds} initialSelected={preview} />}
+          {tab === 'bank' && <BankBrowser access={access} ask={canAsk ? ask : undefined} askedIds={askedIds} initialSelected={preview} track={view.track} />}
         {tab === 'scorecard' && <ScorecardPanel session={session} view={view} card={scorecard} steering={steering} />}
         {tab === 'custom' && steering && (
           <CustomQuestions

@@ -120,7 +120,13 @@ export function ScorecardPanel({ session, view, card, steering }: Props) {
       {submitted && card && <FeedbackRelease session={session} card={card} steering={steering} />}
       <footer className="scorecard__footer">
         <SaveState status={status} submitted={submitted} steering={steering} />
-        {editable && <SubmitButton session={session} beforeSubmit={save} />}
+        {editable && (
+          <SubmitButton
+            session={session}
+            beforeSubmit={save}
+            missing={[draft.strengths.trim() ? null : 'strengths', draft.improvements.trim() ? null : 'improvements'].filter((part) => part !== null)}
+          />
+        )}
       </footer>
     </div>
   );
@@ -156,7 +162,8 @@ function SaveState({ status, submitted, steering }: { status: SaveStatus; submit
   );
 }
 
-function SubmitButton({ session, beforeSubmit }: { session: RoomSession; beforeSubmit: () => Promise<void> }) {
+/** `missing`: the written feedback left empty, which the candidate would read as "None noted". */
+function SubmitButton({ session, beforeSubmit, missing }: { session: RoomSession; beforeSubmit: () => Promise<void>; missing: string[] }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
@@ -176,6 +183,12 @@ function SubmitButton({ session, beforeSubmit }: { session: RoomSession; beforeS
       >
         {confirming ? 'Submit? It locks the scorecard' : 'Submit scorecard'}
       </button>
+      {confirming && missing.length > 0 && (
+        <span className="submit-nudge small" role="alert" data-testid="submit-nudge">
+          {missing.length === 2 ? 'Strengths and improvements are' : `${missing[0] === 'strengths' ? 'Strengths is' : 'Improvements is'}`} empty: the
+          report would say “None noted”. A line in each helps the candidate most; click again to submit as it is.
+        </span>
+      )}
       <InlineError message={error} />
     </span>
   );

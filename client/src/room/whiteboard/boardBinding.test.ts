@@ -206,6 +206,37 @@ describe('BoardBinding', () => {
     expect(b.scene.elements[0]).toMatchObject({ x: 8, version: 3 });
   });
 
+  it('undoes only your own edit, on both peers, with the partner’s edit in between kept', () => {
+    const { a, b } = twoPeers();
+    a.scene.add(rect('from-a', 'a0'));
+    a.sync();
+    b.scene.add(rect('from-b', 'a1'));
+    b.sync();
+    expect(a.binding.undo()).toBe(true);
+    expect(a.scene.visible()).toEqual(['from-b']);
+    expect(b.scene.visible()).toEqual(['from-b']);
+    expect(a.binding.redo()).toBe(true);
+    expect(b.scene.visible().sort()).toEqual(['from-a', 'from-b']);
+  });
+
+  it('puts a moved element back where it was for everyone, though the undo is an older version', () => {
+    const { a, b } = twoPeers();
+    a.scene.add(rect('box', 'a0', { x: 0 }));
+    a.sync();
+    a.binding.destroy();
+    // A fresh binding: the creation is history from an earlier session, only the move is undoable.
+    const again = new BoardBinding(a.doc, a.scene, { readOnly: false });
+    a.scene.edit('box', { x: 300 });
+    again.pushLocal(a.scene.elements);
+    expect(b.scene.elements[0]).toMatchObject({ x: 300, version: 2 });
+    b.scene.add(rect('theirs', 'a1'));
+    b.sync();
+    expect(again.undo()).toBe(true);
+    for (const peer of [a, b]) expect(peer.scene.elements.find((element) => element.id === 'box')).toMatchObject({ x: 0, version: 1 });
+    expect(b.scene.visible().sort()).toEqual(['box', 'theirs']);
+    expect(again.undo()).toBe(false);
+  });
+
   it('ignores malformed values a peer may have written', () => {
     const { a, b } = twoPeers();
     a.doc.getMap(DocKeys.boardElements).set('junk', { id: 'junk', type: 42 });

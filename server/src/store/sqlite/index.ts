@@ -13,6 +13,7 @@ import type { Database } from 'better-sqlite3';
 
 export { StoreFileError } from './open.js';
 export { SCHEMA_VERSION } from './schema.js';
+import { roomOwnedTables } from './schema.js';
 
 /** The data file's name inside DATA_DIR. */
 export const DATA_FILE = 'quorum.db';
@@ -131,6 +132,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     docTicket: db.prepare<[string], { json: string; expires_at: number }>('SELECT json, expires_at FROM doc_tickets WHERE hash = ?'),
     dropDocTicket: db.prepare('DELETE FROM doc_tickets WHERE hash = ?'),
     sweepDocTickets: db.prepare('DELETE FROM doc_tickets WHERE expires_at <= ?'),
+    sweepRoomOwned: roomOwnedTables.map((table) => db.prepare(`DELETE FROM ${table} WHERE room_id NOT IN (SELECT id FROM rooms)`)),
   };
   // Rooms expire on read; the sweep frees the file of those nobody reads again.
   const sweep = () =>
@@ -138,6 +140,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       sql.sweepRooms.run(now());
       sql.sweepGrants.run(now());
       sql.sweepDocTickets.run(now());
+      for (const statement of sql.sweepRoomOwned) statement.run();
     });
   void sweep();
   const sweeper = setInterval(() => void sweep().catch(() => undefined), Math.min(ttlMs / 3, SWEEP_MAX_MS));

@@ -73,6 +73,15 @@ export const migrations: readonly ((db: Database) => void)[] = [
       CREATE TABLE code_runs (seq INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT NULL, json TEXT NOT NULL) STRICT;
       CREATE INDEX code_runs_by_room ON code_runs (room_id, seq);
     `),
+  // 5: the room chat.
+  (db) =>
+    db.exec(`
+      CREATE TABLE chat_messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT NULL, json TEXT NOT NULL) STRICT;
+      CREATE INDEX chat_messages_by_room ON chat_messages (room_id, seq);
+    `),
 ];
+
+/** Tables of a room's own that name it but are written apart from it: the sweep drops them with the room. */
+export const roomOwnedTables = ['code_runs', 'chat_messages'] as const;
 
 export const SCHEMA_VERSION = migrations.length;
