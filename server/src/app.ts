@@ -10,6 +10,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { Config } from './config.js';
+import { createCall } from './call/handlers.js';
 import { createHttpApp } from './http/app.js';
 import { createLimiters } from './limits/index.js';
 import { matchmakingHandlers } from './matchmaking/handlers.js';
@@ -31,7 +32,7 @@ import { createYjsEndpoint } from './yjs/endpoint.js';
 import { DocRegistry } from './yjs/registry.js';
 
 export { loadConfig, testConfig, ConfigError } from './config.js';
-export type { Config, Limits } from './config.js';
+export type { CallConfig, Config, Limits } from './config.js';
 export { createMemoryStore, createRedisStore } from './store/index.js';
 export type { RoomStore } from './store/index.js';
 
@@ -129,13 +130,16 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   });
   io.on('queue:changed', (track) => matchmaker.queueChanged(track));
   const swap = createSwap({ io, store, rooms: service });
+  const call = createCall({ io, config: config.call });
   attachSocketProtocol({
     io,
     store,
     broadcast,
     limiters,
     logger,
-    onDisconnect: (socket) => matchmaker.leave(socket, 'dropped'),
+    onDisconnect: async (socket) => {
+      await Promise.all([matchmaker.leave(socket, 'dropped'), call.disconnected(socket)]);
+    },
     handlers: {
       ...roomHandlers({
         io,
@@ -152,6 +156,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       }),
       ...matchmakingHandlers({ matchmaker, swap, broadcast }),
       ...scorecardHandlers({ scorecards, store, broadcast }),
+      ...call.handlers,
     },
   });
 

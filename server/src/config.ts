@@ -24,7 +24,21 @@ const EnvSchema = z.object({
   MAX_OBSERVERS: z.coerce.number().int().min(0).max(50).default(5),
   MATCH_CONFIRM_SECONDS: Positive.default(30),
   HEARTBEAT_SECONDS: Positive.default(30),
+  STUN_URLS: iceUrls(/^stuns?:/, 'stun: or stuns:'),
+  TURN_URLS: iceUrls(/^turns?:/, 'turn: or turns:'),
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
 });
+
+/** A comma-separated list of ICE server URLs of one scheme. */
+function iceUrls(scheme: RegExp, schemes: string) {
+  return z
+    .string()
+    .transform((list) => list.split(',').map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(scheme, `each URL must start with ${schemes}`)))
+    .default([]);
+}
 
 export interface Config {
   port: number;
@@ -44,6 +58,18 @@ export interface Config {
   /** Each document connection is pinged this often and closed if it did not answer the ping before. */
   heartbeatMs: number;
   limits: Limits;
+  call: CallConfig;
+}
+
+/** Where browsers find each other: STUN to learn their public address, TURN to relay when nothing else gets through. */
+export interface CallConfig {
+  stunUrls: string[];
+  turnUrls: string[];
+  /** Shared with the TURN server (coturn's static-auth-secret); it signs short-lived credentials and never leaves the server. */
+  turnSecret: string | undefined;
+  turnTtlSeconds: number;
+  /** `relay` sends all media through TURN, hiding every address from the other side. */
+  iceTransportPolicy: 'all' | 'relay';
 }
 
 /** Every limit a client can run into; each answers with a clear error. */
@@ -69,6 +95,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = result.data;
+  if (e.TURN_URLS.length > 0 && !e.TURN_SECRET) throw new ConfigError('Invalid configuration:\n  TURN_SECRET: is required when TURN_URLS is set');
+  if (e.ICE_TRANSPORT_POLICY === 'relay' && e.TURN_URLS.length === 0) {
+    throw new ConfigError('Invalid configuration:\n  ICE_TRANSPORT_POLICY: relay needs TURN_URLS');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -88,6 +118,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       eventsPerSecond: e.EVENTS_PER_SECOND,
       roomsPerIpPerHour: e.ROOMS_PER_IP_PER_HOUR,
       maxObservers: e.MAX_OBSERVERS,
+    },
+    call: {
+      stunUrls: e.STUN_URLS,
+      turnUrls: e.TURN_URLS,
+      turnSecret: e.TURN_SECRET,
+      turnTtlSeconds: e.TURN_TTL_SECONDS,
+      iceTransportPolicy: e.ICE_TRANSPORT_POLICY,
     },
   };
 }

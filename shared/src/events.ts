@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CustomQuestionInput } from './bank.js';
+import { CallAllowSpeakPayload, CallIcePayload, CallJoinPayload, CallLeavePayload, CallSignalPayload } from './call.js';
+import type { CallJoinResult, CallPeer, CallSignal, IceConfig } from './call.js';
 import { ErrorCode } from './codes.js';
 import type { ErrorIssue } from './http.js';
 import { DeviceId, DisplayName, RoomId, Token } from './ids.js';
@@ -34,6 +36,11 @@ export const ClientEvent = {
   joinQueue: 'queue:join',
   leaveQueue: 'queue:leave',
   swap: 'peer:swap',
+  callJoin: 'call:join',
+  callLeave: 'call:leave',
+  callSignal: 'call:signal',
+  callIce: 'call:ice',
+  callAllowSpeak: 'call:allow-speak',
 } as const;
 
 export const ServerEvent = {
@@ -46,6 +53,8 @@ export const ServerEvent = {
   matchFound: 'match:found',
   swapped: 'peer:swapped',
   partnerVanished: 'peer:vanished',
+  callPeers: 'call:peers',
+  callSignal: 'call:signal',
 } as const;
 
 export const JoinPayload = z.strictObject({ roomId: RoomId, token: Token, name: DisplayName, deviceId: DeviceId });
@@ -86,6 +95,11 @@ export const clientPayloads = {
   [ClientEvent.joinQueue]: JoinQueuePayload,
   [ClientEvent.leaveQueue]: LeaveQueuePayload,
   [ClientEvent.swap]: SwapPayload,
+  [ClientEvent.callJoin]: CallJoinPayload,
+  [ClientEvent.callLeave]: CallLeavePayload,
+  [ClientEvent.callSignal]: CallSignalPayload,
+  [ClientEvent.callIce]: CallIcePayload,
+  [ClientEvent.callAllowSpeak]: CallAllowSpeakPayload,
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;
@@ -116,6 +130,11 @@ export interface ClientResults {
   [ClientEvent.joinQueue]: QueueStatus;
   [ClientEvent.leaveQueue]: undefined;
   [ClientEvent.swap]: { swapped: boolean; votes: number };
+  [ClientEvent.callJoin]: CallJoinResult;
+  [ClientEvent.callLeave]: undefined;
+  [ClientEvent.callSignal]: undefined;
+  [ClientEvent.callIce]: IceConfig;
+  [ClientEvent.callAllowSpeak]: undefined;
 }
 
 export type ClientToServerEvents = {
@@ -136,6 +155,10 @@ export interface ServerToClientEvents {
   [ServerEvent.swapped]: (next: { url: string }) => void;
   /** Your partner never arrived: you are back at the front of the queue with this ticket. */
   [ServerEvent.partnerVanished]: (status: QueueStatus) => void;
+  /** Everyone in the room's call, sent to its members whenever it changes. */
+  [ServerEvent.callPeers]: (peers: CallPeer[]) => void;
+  /** A signalling message another call member addressed to this session. */
+  [ServerEvent.callSignal]: (signal: CallSignal) => void;
 }
 
 export function formatIssues(error: z.ZodError): ErrorIssue[] {
