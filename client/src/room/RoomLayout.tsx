@@ -1,5 +1,6 @@
 import { docAccess } from '@quorum/shared';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { CallPanel } from '../call/CallPanel';
 import { summarizeConnection } from '../sync/connectionState';
 import type { RoomDocs } from '../sync/roomDocs';
 import type { RoomSession, SessionSnapshot, Self } from '../sync/roomSession';
@@ -84,6 +85,7 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
           feedback={snapshot.feedback}
         />
       </div>
+      <CallPanel session={session} />
     </div>
   );
 }
