@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import type { RoomSession } from '../sync/roomSession';
 import { roleLabel } from '../room/roleLabels';
-import type { CallSession, CallSnapshot } from './callSession';
+import type { CallSession, CallSnapshot, RemoteParty } from './callSession';
 import { useCallSession, useCallSnapshot } from './useCallSession';
-import { MicOffIcon, VideoTile } from './VideoTile';
+import { VideoTile } from './VideoTile';
 import '../styles/call.css';
 
 /** The room's call: a dock over the workspace's corner that stays out of the way and can fold to one line. */
 export function CallPanel({ session }: { session: RoomSession }) {
   const call = useCallSession(session);
   const snapshot = useCallSnapshot(call);
-  const [folded, setFolded] = useState(false);
+  // On a narrow screen the dock starts folded, so it does not sit on the question panel.
+  const [folded, setFolded] = useState(() => window.matchMedia('(max-width: 900px)').matches);
   const connected = snapshot.remotes.filter((remote) => remote.state === 'connected').length;
   return (
     <aside className="call-dock" aria-label="Call" data-testid="call-panel" data-status={snapshot.status} data-folded={folded}>
@@ -24,6 +25,7 @@ export function CallPanel({ session }: { session: RoomSession }) {
             </span>
           )}
         </span>
+        {folded && <FoldedActions call={call} snapshot={snapshot} />}
         <button type="button" className="call-dock__fold" onClick={() => setFolded(!folded)} aria-expanded={!folded} aria-label={folded ? 'Show the call' : 'Fold the call away'}>
           {folded ? '▴' : '▾'}
         </button>
@@ -32,6 +34,23 @@ export function CallPanel({ session }: { session: RoomSession }) {
         {snapshot.status === 'joined' ? <InCall call={call} snapshot={snapshot} /> : <JoinCard call={call} snapshot={snapshot} />}
       </div>
     </aside>
+  );
+}
+
+/** The one action that matters while folded: join, or mute and unmute. */
+function FoldedActions({ call, snapshot }: { call: CallSession; snapshot: CallSnapshot }) {
+  if (snapshot.status === 'idle') {
+    return (
+      <button type="button" className="call-button call-button--small call-button--join" onClick={() => void call.join()}>
+        {snapshot.role === 'observer' ? 'Listen in' : 'Join'}
+      </button>
+    );
+  }
+  if (snapshot.status !== 'joined' || !snapshot.canSpeak || !snapshot.hasMic) return null;
+  return (
+    <button type="button" className="call-button call-button--small" data-on={snapshot.micOn} onClick={() => void call.setMic(!snapshot.micOn)}>
+      {snapshot.micOn ? 'Mute' : 'Unmute'}
+    </button>
   );
 }
 
@@ -59,35 +78,48 @@ function JoinCard({ call, snapshot }: { call: CallSession; snapshot: CallSnapsho
 function InCall({ call, snapshot }: { call: CallSession; snapshot: CallSnapshot }) {
   const [settings, setSettings] = useState(false);
   const { local, micOn, cameraOn, canSpeak, role } = snapshot;
-  const observers = role === 'interviewer' ? snapshot.members.filter((member) => member.role === 'observer') : [];
+  // The interviewer hands the floor to a listener on their line, and takes it back from a speaking observer below.
+  const speakingObservers = role === 'interviewer' ? snapshot.members.filter((member) => member.role === 'observer' && member.canSpeak) : [];
+  const floorButton = (sessionId: string, allowed: boolean) => (
+    <button type="button" className="call-button call-button--small" data-testid="call-allow-speak" onClick={() => void call.allowSpeak(sessionId, allowed)}>
+      {allowed ? 'Let speak' : 'Take the floor back'}
+    </button>
+  );
   const sendsVideo = role !== 'observer';
+  // Listeners get a line, not a tile: there is nothing of theirs to see or hear.
+  const speakers = snapshot.remotes.filter((remote) => remote.peer.canSpeak);
+  const listeners = snapshot.remotes.filter((remote) => !remote.peer.canSpeak);
+  const tile = (remote: RemoteParty, compact: boolean) => (
+    <VideoTile
+      key={remote.peer.sessionId}
+      testId="call-remote"
+      compact={compact}
+      action={compact && role === 'interviewer' ? floorButton(remote.peer.sessionId, true) : undefined}
+      stream={remote.stream}
+      name={remote.peer.name}
+      label={roleLabel[remote.peer.role]}
+      videoOn={Boolean(remote.media?.video && remote.stream.getVideoTracks().length > 0)}
+      audioOn={Boolean(remote.media?.audio)}
+      stats={remote.stats}
+      state={remote.state}
+      data={{
+        role: remote.peer.role,
+        'bytes-in-audio': remote.stats?.bytesIn.audio ?? 0,
+        'bytes-in-video': remote.stats?.bytesIn.video ?? 0,
+        'bytes-out-audio': remote.stats?.bytesOut.audio ?? 0,
+        'bytes-out-video': remote.stats?.bytesOut.video ?? 0,
+        relayed: remote.stats?.relayed ?? false,
+      }}
+    />
+  );
   return (
     <>
-      <div className="call-tiles" data-count={snapshot.remotes.length}>
-        {snapshot.remotes.length === 0 && <p className="call-tiles__empty">Nobody else is in the call yet.</p>}
-        {snapshot.remotes.map((remote) => (
-          <VideoTile
-            key={remote.peer.sessionId}
-            testId="call-remote"
-            stream={remote.stream}
-            name={remote.peer.name}
-            label={roleLabel[remote.peer.role]}
-            videoOn={Boolean(remote.media?.video && remote.stream.getVideoTracks().length > 0)}
-            audioOn={Boolean(remote.media?.audio)}
-            stats={remote.stats}
-            state={remote.state}
-            data={{
-              role: remote.peer.role,
-              'bytes-in-audio': remote.stats?.bytesIn.audio ?? 0,
-              'bytes-in-video': remote.stats?.bytesIn.video ?? 0,
-              'bytes-out-audio': remote.stats?.bytesOut.audio ?? 0,
-              'bytes-out-video': remote.stats?.bytesOut.video ?? 0,
-              relayed: remote.stats?.relayed ?? false,
-            }}
-          />
-        ))}
+      <div className="call-tiles" data-count={speakers.length}>
+        {speakers.length === 0 && <p className="call-tiles__empty">Nobody else is in the call yet.</p>}
+        {speakers.map((remote) => tile(remote, false))}
         {canSpeak && <VideoTile self testId="call-self" stream={local} name="You" label={sendsVideo ? 'self-view' : 'listening'} videoOn={cameraOn && snapshot.hasCamera} audioOn={micOn && snapshot.hasMic} />}
       </div>
+      {listeners.length > 0 && <div className="call-listeners">{listeners.map((remote) => tile(remote, true))}</div>}
       {snapshot.notice && (
         <p className="call-notice" role="alert" data-testid="call-notice">
           {snapshot.notice}
@@ -109,7 +141,7 @@ function InCall({ call, snapshot }: { call: CallSession; snapshot: CallSnapshot 
         )}
         {canSpeak && sendsVideo && (
           <button type="button" className="call-button" data-testid="call-camera" data-on={cameraOn} aria-pressed={!cameraOn} onClick={() => void call.setCamera(!cameraOn)}>
-            {cameraOn ? 'Camera off' : 'Camera on'}
+            {cameraOn ? 'Video off' : 'Video on'}
           </button>
         )}
         {canSpeak && (
@@ -122,16 +154,12 @@ function InCall({ call, snapshot }: { call: CallSession; snapshot: CallSnapshot 
         </button>
       </div>
       {settings && canSpeak && <DevicePicker call={call} snapshot={snapshot} />}
-      {observers.length > 0 && (
-        <ul className="call-floor" aria-label="Observers">
-          {observers.map((observer) => (
+      {speakingObservers.length > 0 && (
+        <ul className="call-floor" aria-label="Observers who may speak">
+          {speakingObservers.map((observer) => (
             <li key={observer.sessionId} className="call-floor__item">
-              <span>
-                {!observer.canSpeak && <MicOffIcon />} {observer.name}
-              </span>
-              <button type="button" className="call-button call-button--small" data-testid="call-allow-speak" onClick={() => void call.allowSpeak(observer.sessionId, !observer.canSpeak)}>
-                {observer.canSpeak ? 'Take the floor back' : 'Let speak'}
-              </button>
+              <span>{observer.name} may speak</span>
+              {floorButton(observer.sessionId, false)}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { qualityOf, type LinkStats, type Quality } from './stats';
 
 interface Props {
@@ -12,10 +12,14 @@ interface Props {
   stats?: LinkStats | null;
   state?: RTCPeerConnectionState;
   testId: string;
+  /** A listener's line: name and connection only. */
+  compact?: boolean;
+  /** A control beside a listener's line (the interviewer's "Let speak"). */
+  action?: ReactNode;
   data?: Record<string, string | number | boolean>;
 }
 
-export function VideoTile({ stream, name, label, self = false, videoOn, audioOn, stats, state, testId, data = {} }: Props) {
+export function VideoTile({ stream, name, label, self = false, videoOn, audioOn, stats, state, testId, compact = false, action, data = {} }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const trackCount = stream?.getTracks().length ?? 0;
   useEffect(() => {
@@ -27,6 +31,17 @@ export function VideoTile({ stream, name, label, self = false, videoOn, audioOn,
   }, [stream, trackCount]);
   const quality: Quality = self ? 'unknown' : qualityOf(stats ?? null);
   const connecting = !self && state !== undefined && state !== 'connected';
+  if (compact) {
+    return (
+      <div className="call-listener" data-testid={testId} data-state={state} data-quality={quality} title={`${name}, ${label}, listening`} {...dataAttributes(data)}>
+        <MicOffIcon />
+        <span className="call-tile__name">{name}</span>
+        <span className="call-tile__role">{connecting ? 'connecting…' : 'listening'}</span>
+        <QualityBars quality={quality} stats={stats ?? null} />
+        {action}
+      </div>
+    );
+  }
   return (
     <figure className={`call-tile${self ? ' call-tile--self' : ''}`} data-testid={testId} data-state={state} data-quality={quality} {...dataAttributes(data)}>
       <video ref={video} className="call-tile__video" autoPlay playsInline muted={self} data-hidden={!videoOn} />
@@ -41,8 +56,9 @@ export function VideoTile({ stream, name, label, self = false, videoOn, audioOn,
             <MicOffIcon />
           </span>
         )}
-        <span className="call-tile__name">{name}</span>
-        <span className="call-tile__role">{label}</span>
+        <span className="call-tile__name" title={`${name}, ${label}`}>
+          {name}
+        </span>
         {!self && <QualityBars quality={quality} stats={stats ?? null} />}
       </figcaption>
       {connecting && <span className="call-tile__status">{state === 'failed' || state === 'disconnected' ? 'Reconnecting…' : 'Connecting…'}</span>}
