@@ -9,7 +9,7 @@ import { createRoomOverHttp, joinRoom, openContext } from './roomPage.js';
 const WAIT = { timeout: 30_000, interval: 200 };
 type Figure = 'bytes-in-audio' | 'bytes-in-video' | 'bytes-out-audio' | 'bytes-out-video';
 
-describe('call in the browser', () => {
+describe('call in the browser', { timeout: 90_000 }, () => {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let turn: OwnTurn | undefined;
@@ -21,8 +21,8 @@ describe('call in the browser', () => {
     server = browser = turn = undefined;
   });
 
-  async function open(config: Parameters<typeof startTestServer>[0] = {}) {
-    [server, browser] = await Promise.all([startTestServer(config), launchBrowser(FAKE_MEDIA)]);
+  async function open(config: Parameters<typeof startTestServer>[0] = {}, media = FAKE_MEDIA) {
+    [server, browser] = await Promise.all([startTestServer(config), launchBrowser(media)]);
     const room = await createRoomOverHttp(server.url, 'Call room');
     const person = async (link: string, name: string) => joinRoom((await openContext(browser!, server!.url)).context, link, name);
     return { room, person };
@@ -108,6 +108,28 @@ describe('call in the browser', () => {
     await olly.getByTestId('call-mic').click();
     await grows(ivy, 'observer', 'bytes-in-audio');
     expect(await figure(ivy, 'observer', 'bytes-in-video')).toBe(0);
+  });
+
+  it('explains a refused microphone and still lets the person listen', async () => {
+    const { room, person } = await open({}, ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream=deny']);
+    const cam = await person(room.candidateUrl, 'Cam Candidate');
+    await joinCall(cam);
+    await expect.poll(() => cam.getByTestId('call-notice').innerText(), WAIT).toMatch(/blocked your microphone/);
+    expect(await cam.getByTestId('call-mic').innerText()).toBe('Try again');
+  });
+
+  it('keeps the call through a dropped connection: it rejoins and restarts ICE', async () => {
+    const { room, person } = await open();
+    const [ivy, cam] = await Promise.all([person(room.interviewerUrl, 'Ivy Interviewer'), person(room.candidateUrl, 'Cam Candidate')]);
+    await Promise.all([joinCall(ivy), joinCall(cam)]);
+    await waitConnected(ivy, 'candidate');
+    await cam.context().setOffline(true);
+    await expect.poll(() => cam.getByTestId('connection').getAttribute('data-state'), WAIT).not.toBe('connected');
+    await cam.context().setOffline(false);
+    await expect.poll(() => cam.getByTestId('connection').getAttribute('data-state'), WAIT).toBe('connected');
+    await expect.poll(() => cam.getByTestId('call-connected').innerText(), WAIT).toBe('1 connected');
+    await Promise.all([grows(ivy, 'candidate', 'bytes-in-video', 20_000), grows(cam, 'interviewer', 'bytes-in-audio')]);
+    expect(Number(await remote(cam, 'interviewer').getAttribute('data-ice-restarts'))).toBeGreaterThan(0);
   });
 
   it('connects through a local coturn when only relayed candidates are allowed', async () => {

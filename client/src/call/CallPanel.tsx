@@ -109,6 +109,7 @@ function InCall({ call, snapshot }: { call: CallSession; snapshot: CallSnapshot 
         'bytes-out-audio': remote.stats?.bytesOut.audio ?? 0,
         'bytes-out-video': remote.stats?.bytesOut.video ?? 0,
         relayed: remote.stats?.relayed ?? false,
+        'ice-restarts': remote.iceRestarts,
       }}
     />
   );

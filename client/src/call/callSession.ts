@@ -12,6 +12,7 @@ export interface RemoteParty {
   media: MediaState | null;
   stats: LinkStats | null;
   state: RTCPeerConnectionState;
+  iceRestarts: number;
 }
 
 export interface CallSnapshot {
@@ -46,6 +47,7 @@ const STATS_EVERY_MS = 1_000;
 /** A member missing from the list this long (a server restart, a reload) is let go; one back sooner keeps its connection. */
 const MISSING_GRACE_MS = 10_000;
 const RETRY_SIGNAL_MS = 1_000;
+const SIGNAL_ATTEMPTS = 4;
 
 const randomSessionId = () => {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
@@ -62,7 +64,10 @@ export class CallSession {
   private readonly room: RoomSession;
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<() => void>();
+  /** Signals from sessions this tab does not know yet (they raced their own arrival in the list). */
   private readonly early: CallSignal[] = [];
+  /** Lists that arrived while the join was in flight: one of them may be newer than the join's answer. */
+  private readonly earlyLists: CallPeer[][] = [];
   private snapshot: CallSnapshot;
   private rtc: RTCConfiguration = {};
   private lastSelf: Self | null = null;
@@ -215,8 +220,10 @@ export class CallSession {
     }
     this.applyIce(ack.data);
     this.set({ status: 'joined' });
-    this.setMembers(ack.data.peers);
-    for (const signal of this.early.splice(0)) this.onSignal(signal);
+    // Which list is newest cannot be told from arrival order, so take everyone any of them named;
+    // someone who had already left fails to connect and goes with the next list.
+    const everyone = new Map([...this.earlyLists.splice(0).flat(), ...ack.data.peers].map((peer) => [peer.sessionId, peer]));
+    this.setMembers([...everyone.values()]);
     return true;
   }
 
@@ -236,15 +243,16 @@ export class CallSession {
 
   private onPeers = (peers: CallPeer[]): void => {
     if (this.snapshot.status === 'joined') this.setMembers(peers);
+    else if (this.snapshot.status === 'joining') this.earlyLists.push(peers);
   };
 
   private onSignal = (signal: CallSignal): void => {
-    if (this.snapshot.status !== 'joined') {
-      if (this.early.length < 64) this.early.push(signal);
+    const entry = this.entries.get(signal.from) ?? this.linkFor(this.snapshot.members.find((peer) => peer.sessionId === signal.from));
+    if (!entry) {
+      if (this.early.length >= 64) this.early.shift();
+      this.early.push(signal);
       return;
     }
-    const entry = this.entries.get(signal.from) ?? this.linkFor(this.snapshot.members.find((peer) => peer.sessionId === signal.from));
-    if (!entry) return;
     const { from: _from, media, recording: _recording, ...negotiation } = signal;
     if (media) {
       entry.media = media;
@@ -271,12 +279,12 @@ export class CallSession {
       if (entry) Object.assign(entry, { peer, missingSince: null });
     }
     for (const [sessionId, entry] of this.entries) {
-      if (peers.some((peer) => peer.sessionId === sessionId)) continue;
-      entry.missingSince ??= now;
-      // Gone and not connected: nothing to keep. Gone but still connected: probably our server restarting.
-      if (entry.link.state !== 'connected' || now - entry.missingSince > MISSING_GRACE_MS) this.dropLink(sessionId);
+      if (!peers.some((peer) => peer.sessionId === sessionId)) entry.missingSince ??= now;
     }
+    this.sweep();
     this.emit();
+    const waiting = this.early.splice(0);
+    for (const signal of waiting) this.onSignal(signal);
   }
 
   private linkFor(peer: CallPeer | undefined): Entry | undefined {
@@ -289,6 +297,10 @@ export class CallSession {
       onBroken: (body) => {
         this.dropLink(peer.sessionId);
         this.linkFor(peer)?.link.receive(body);
+      },
+      onStuck: () => {
+        this.dropLink(peer.sessionId);
+        this.linkFor(peer);
       },
     });
     const entry: Entry = { link, peer, media: null, missingSince: null };
@@ -331,11 +343,12 @@ export class CallSession {
     this.tellMedia();
   }
 
-  private send(to: string, body: CallSignalBody): void {
+  private send(to: string, body: CallSignalBody, attempt = 1): void {
     void request(this.socket, ClientEvent.callSignal, { to, ...body }).then((ack) => {
-      // Over the event limit (a burst of candidates): wait a moment and try once more.
-      if (!ack.ok && (ack.error.code === 'rate_limited' || ack.error.code === 'unavailable') && this.entries.has(to)) {
-        window.setTimeout(() => void request(this.socket, ClientEvent.callSignal, { to, ...body }), RETRY_SIGNAL_MS);
+      if (!ack.ok) console.warn('call signal refused', ack.error.code, ack.error.message);
+      // Over the event limit (a burst of candidates) or between connections: wait a moment and try again.
+      if (!ack.ok && (ack.error.code === 'rate_limited' || ack.error.code === 'unavailable') && this.entries.has(to) && attempt < SIGNAL_ATTEMPTS) {
+        window.setTimeout(() => this.send(to, body, attempt + 1), RETRY_SIGNAL_MS * attempt);
       }
     });
   }
@@ -378,8 +391,21 @@ export class CallSession {
   }
 
   private async sampleStats(): Promise<void> {
+    this.sweep();
     await Promise.all([...this.entries.values()].map(({ link }) => link.sample().catch(() => null)));
     this.emit();
+  }
+
+  /**
+   * Lets go of members missing from the list for a while. Not at once: lists can arrive out of
+   * order, and a server restart empties the list while the media still flows.
+   */
+  private sweep(): void {
+    const now = Date.now();
+    for (const [sessionId, { link, missingSince }] of this.entries) {
+      if (missingSince === null) continue;
+      if (link.state === 'failed' || link.state === 'closed' || now - missingSince > MISSING_GRACE_MS) this.dropLink(sessionId);
+    }
   }
 
   private stopLocal(): void {
@@ -393,11 +419,13 @@ export class CallSession {
     for (const sessionId of [...this.entries.keys()]) this.dropLink(sessionId);
     this.stopLocal();
     this.early.length = 0;
+    this.earlyLists.length = 0;
     this.set({ status: 'idle', members: [], remotes: [], canSpeak: this.snapshot.role !== 'observer' });
   }
 
   private emit(): void {
-    const remotes = [...this.entries.values()].map(({ link, peer, media }) => ({ peer, stream: link.remote, media, stats: link.stats, state: link.state }));
+    // Someone missing from the list is not shown, though their connection is kept a moment.
+    const remotes = [...this.entries.values()].filter((entry) => entry.missingSince === null).map(({ link, peer, media }) => ({ peer, stream: link.remote, media, stats: link.stats, state: link.state, iceRestarts: link.iceRestarts }));
     this.set({ remotes });
   }
 

@@ -11,12 +11,16 @@ export interface PeerLinkOptions {
   onChange(): void;
   /** The remote side started over (a new offer this connection cannot take); the owner replaces the link. */
   onBroken(signal: CallSignalBody): void;
+  /** Never connected within the time allowed; the owner replaces the link with a fresh one. */
+  onStuck(): void;
 }
 
 /** Trickled candidates go out in one event per burst, so a gathering phase stays far below the event rate limit. */
 const CANDIDATE_BATCH_MS = 80;
 /** A connection that stays disconnected this long gets an ICE restart (network change, Wi-Fi to cable). */
 const RESTART_AFTER_MS = 2_500;
+/** A connection not up this long after it started (a lost offer, candidates that went nowhere) tries again. */
+const CONNECT_WITHIN_MS = 6_000;
 
 /**
  * One RTCPeerConnection to one remote call session, negotiated with the "perfect negotiation"
@@ -27,6 +31,8 @@ export class PeerLink {
   readonly pc: RTCPeerConnection;
   readonly remote = new MediaStream();
   stats: LinkStats | null = null;
+  /** ICE restarts this side asked for; shown in the tile's details. */
+  iceRestarts = 0;
   private readonly options: PeerLinkOptions;
   private readonly senders: Partial<Record<MediaKind, RTCRtpSender>> = {};
   private makingOffer = false;
@@ -37,6 +43,7 @@ export class PeerLink {
   private candidateTimer: number | undefined;
   private restartTimer: number | undefined;
   private closed = false;
+  private everConnected = false;
 
   constructor(options: PeerLinkOptions) {
     this.options = options;
@@ -55,6 +62,7 @@ export class PeerLink {
       this.watchConnection();
       options.onChange();
     };
+    this.watchConnection();
   }
 
   get state(): RTCPeerConnectionState {
@@ -86,7 +94,9 @@ export class PeerLink {
   }
 
   restartIce(): void {
-    if (!this.closed) this.pc.restartIce();
+    if (this.closed) return;
+    this.iceRestarts += 1;
+    this.pc.restartIce();
   }
 
   setConfiguration(config: RTCConfiguration): void {
@@ -164,8 +174,22 @@ export class PeerLink {
 
   private watchConnection(): void {
     window.clearTimeout(this.restartTimer);
+    if (this.closed) return;
     const state = this.pc.connectionState;
+    if (state === 'connected') {
+      this.everConnected = true;
+      return;
+    }
     if (state === 'failed') this.restartIce();
-    if (state === 'disconnected') this.restartTimer = window.setTimeout(() => this.restartIce(), RESTART_AFTER_MS);
+    this.restartTimer = window.setTimeout(
+      () => {
+        // A connection that never came up can be stuck in a way an ICE restart does not cure (after a
+        // rolled-back offer Chromium may gather nothing): the polite side starts over with a fresh one.
+        if (!this.everConnected && this.options.polite) return this.options.onStuck();
+        this.restartIce();
+        this.watchConnection();
+      },
+      state === 'disconnected' ? RESTART_AFTER_MS : CONNECT_WITHIN_MS,
+    );
   }
 }
