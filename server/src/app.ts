@@ -13,6 +13,7 @@ import { Server } from 'socket.io';
 import { chatHandlers, createChatLog } from './chat/index.js';
 import type { Config } from './config.js';
 import { followHandlers } from './follow/handlers.js';
+import { createCall } from './call/handlers.js';
 import { createHttpApp } from './http/app.js';
 import { createLimiters } from './limits/index.js';
 import { matchmakingHandlers } from './matchmaking/handlers.js';
@@ -46,7 +47,7 @@ import { createDocTickets } from './yjs/tickets.js';
 import { DocRegistry } from './yjs/registry.js';
 
 export { loadConfig, testConfig, ConfigError } from './config.js';
-export type { Config, Limits } from './config.js';
+export type { CallConfig, Config, Limits } from './config.js';
 export { createMemoryStore, createRedisStore, createSqliteStore, SCHEMA_VERSION, sqliteFileIn, StoreFileError } from './store/index.js';
 export type { RoomStore } from './store/index.js';
 
@@ -174,6 +175,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const seats = createSeats({ io, store, maxObservers: config.limits.maxObservers });
   // A restored session is a join without its token: it is checked (and its seat claimed) again.
   if (redis) recheckRecoveredSessions(io, service, seats);
+  const call = createCall({ io, config: config.call });
   const socketProtocol = attachSocketProtocol({
     io,
     store,
@@ -181,7 +183,9 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     seats,
     limiters,
     logger,
-    onDisconnect: (socket) => matchmaker.leave(socket, 'dropped'),
+    onDisconnect: async (socket) => {
+      await Promise.all([matchmaker.leave(socket, 'dropped'), call.disconnected(socket)]);
+    },
     handlers: {
       ...roomHandlers({
         io,
@@ -202,6 +206,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       ...runHandlers({ io, runs }),
       ...chatHandlers({ io, chat }),
       ...followHandlers({ io }),
+      ...call.handlers,
     },
   });
 

@@ -36,7 +36,21 @@ const EnvSchema = z.object({
   STT_BASE_URL: z.url().optional(),
   STT_MODEL: z.string().min(1).default('whisper-1'),
   STT_API_KEY: z.string().min(1).optional(),
+  STUN_URLS: iceUrls(/^stuns?:/, 'stun: or stuns:'),
+  TURN_URLS: iceUrls(/^turns?:/, 'turn: or turns:'),
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
 });
+
+/** A comma-separated list of ICE server URLs of one scheme. */
+function iceUrls(scheme: RegExp, schemes: string) {
+  return z
+    .string()
+    .transform((list) => list.split(',').map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(scheme, `each URL must start with ${schemes}`)))
+    .default([]);
+}
 
 export interface Config {
   port: number;
@@ -66,6 +80,18 @@ export interface Config {
   /** An OpenAI-compatible transcription server for spoken practice answers; unset asks the person to self-check. */
   stt: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
   limits: Limits;
+  call: CallConfig;
+}
+
+/** Where browsers find each other: STUN to learn their public address, TURN to relay when nothing else gets through. */
+export interface CallConfig {
+  stunUrls: string[];
+  turnUrls: string[];
+  /** Shared with the TURN server (coturn's static-auth-secret); it signs short-lived credentials and never leaves the server. */
+  turnSecret: string | undefined;
+  turnTtlSeconds: number;
+  /** `relay` sends all media through TURN, hiding every address from the other side. */
+  iceTransportPolicy: 'all' | 'relay';
 }
 
 /** Every limit a client can run into; each answers with a clear error. */
@@ -97,6 +123,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (Boolean(e.LLM_BASE_URL) !== Boolean(e.LLM_MODEL)) {
     throw new ConfigError('Invalid configuration:\n  LLM_BASE_URL and LLM_MODEL: set both to grade with a model, or neither');
   }
+  if (e.TURN_URLS.length > 0 && !e.TURN_SECRET) throw new ConfigError('Invalid configuration:\n  TURN_SECRET: is required when TURN_URLS is set');
+  if (e.ICE_TRANSPORT_POLICY === 'relay' && e.TURN_URLS.length === 0) {
+    throw new ConfigError('Invalid configuration:\n  ICE_TRANSPORT_POLICY: relay needs TURN_URLS');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -125,6 +155,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       roomsPerIpPerHour: e.ROOMS_PER_IP_PER_HOUR,
       maxObservers: e.MAX_OBSERVERS,
       gradesPerIpPerMinute: e.GRADES_PER_IP_PER_MINUTE,
+    },
+    call: {
+      stunUrls: e.STUN_URLS,
+      turnUrls: e.TURN_URLS,
+      turnSecret: e.TURN_SECRET,
+      turnTtlSeconds: e.TURN_TTL_SECONDS,
+      iceTransportPolicy: e.ICE_TRANSPORT_POLICY,
     },
   };
 }

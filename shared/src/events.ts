@@ -4,6 +4,8 @@ import { ChatHistoryPayload, SendChatPayload } from './chat.js';
 import { SummonPayload } from './follow.js';
 import type { Summoned } from './follow.js';
 import type { ChatMessage } from './chat.js';
+import { CallAllowSpeakPayload, CallIcePayload, CallJoinPayload, CallLeavePayload, CallSignalPayload } from './call.js';
+import type { CallJoinResult, CallPeer, CallSignal, IceConfig } from './call.js';
 import { ErrorCode } from './codes.js';
 import type { ErrorIssue } from './http.js';
 import { DeviceId, DisplayName, RoomId, Token } from './ids.js';
@@ -45,6 +47,11 @@ export const ClientEvent = {
   sendChat: 'chat:send',
   chatHistory: 'chat:history',
   summon: 'follow:summon',
+  callJoin: 'call:join',
+  callLeave: 'call:leave',
+  callSignal: 'call:signal',
+  callIce: 'call:ice',
+  callAllowSpeak: 'call:allow-speak',
 } as const;
 
 export const ServerEvent = {
@@ -60,6 +67,8 @@ export const ServerEvent = {
   run: 'run:result',
   chatMessage: 'chat:message',
   summoned: 'follow:summoned',
+  callPeers: 'call:peers',
+  callSignal: 'call:signal',
 } as const;
 
 export const JoinPayload = z.strictObject({ roomId: RoomId, token: Token, name: DisplayName, deviceId: DeviceId });
@@ -105,6 +114,11 @@ export const clientPayloads = {
   [ClientEvent.sendChat]: SendChatPayload,
   [ClientEvent.chatHistory]: ChatHistoryPayload,
   [ClientEvent.summon]: SummonPayload,
+  [ClientEvent.callJoin]: CallJoinPayload,
+  [ClientEvent.callLeave]: CallLeavePayload,
+  [ClientEvent.callSignal]: CallSignalPayload,
+  [ClientEvent.callIce]: CallIcePayload,
+  [ClientEvent.callAllowSpeak]: CallAllowSpeakPayload,
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;
@@ -141,6 +155,11 @@ export interface ClientResults {
   [ClientEvent.sendChat]: ChatMessage;
   [ClientEvent.chatHistory]: { messages: ChatMessage[] };
   [ClientEvent.summon]: undefined;
+  [ClientEvent.callJoin]: CallJoinResult;
+  [ClientEvent.callLeave]: undefined;
+  [ClientEvent.callSignal]: undefined;
+  [ClientEvent.callIce]: IceConfig;
+  [ClientEvent.callAllowSpeak]: undefined;
 }
 
 export type ClientToServerEvents = {
@@ -167,6 +186,10 @@ export interface ServerToClientEvents {
   [ServerEvent.chatMessage]: (message: ChatMessage) => void;
   /** The interviewer asked everyone to follow their view. */
   [ServerEvent.summoned]: (summon: Summoned) => void;
+  /** Everyone in the room's call, sent to its members whenever it changes. */
+  [ServerEvent.callPeers]: (peers: CallPeer[]) => void;
+  /** A signalling message another call member addressed to this session. */
+  [ServerEvent.callSignal]: (signal: CallSignal) => void;
 }
 
 export function formatIssues(error: z.ZodError): ErrorIssue[] {

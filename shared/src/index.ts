@@ -1,4 +1,5 @@
 export * from './bank.js';
+export * from './call.js';
 export * from './topics.js';
 export * from './phrases.js';
 export * from './code-harness.js';

@@ -10,6 +10,7 @@ interface Service {
   ports?: string[];
   volumes?: string[];
   healthcheck?: { test: string[] };
+  network_mode?: string;
   depends_on?: Record<string, { condition: string }>;
 }
 
@@ -21,8 +22,8 @@ const { services } = compose;
 const upstream = (name: string) => new RegExp(`upstream ${name} \\{([^}]*)\\}`).exec(nginxConf)?.[1] ?? '';
 
 describe('docker-compose.yml', () => {
-  it('declares Redis, two app replicas and nginx', () => {
-    expect(Object.keys(services).sort()).toEqual(['app1', 'app2', 'nginx', 'redis']);
+  it('declares Redis, two app replicas, nginx and coturn', () => {
+    expect(Object.keys(services).sort()).toEqual(['app1', 'app2', 'coturn', 'nginx', 'redis']);
   });
 
   it('runs Redis with append-only persistence on a volume', () => {
@@ -43,9 +44,21 @@ describe('docker-compose.yml', () => {
     expect(services.app1?.healthcheck?.test.join(' ')).toContain('/healthz');
   });
 
-  it('publishes only nginx, on port 8080', () => {
+  it('publishes only nginx, on port 8080 (coturn uses the host network for its relay ports)', () => {
     expect(services.nginx?.ports).toEqual(['8080:80']);
-    for (const name of ['redis', 'app1', 'app2']) expect(services[name]?.ports, name).toBeUndefined();
+    for (const name of ['redis', 'app1', 'app2', 'coturn']) expect(services[name]?.ports, name).toBeUndefined();
+    expect(services.coturn?.network_mode).toBe('host');
+  });
+
+  it('runs coturn with TURN REST credentials from the secret the apps sign with, never a static user', () => {
+    const command = services.coturn?.command?.join(' ') ?? '';
+    expect(command).toMatch(/--use-auth-secret/);
+    expect(command).toContain('--static-auth-secret=${TURN_SECRET');
+    expect(command).not.toMatch(/--user[= ]|--lt-cred-mech/);
+    for (const name of ['app1', 'app2']) {
+      expect(services[name]?.environment?.TURN_SECRET, name).toBe(services.coturn?.command?.find((arg) => arg.startsWith('--static-auth-secret='))?.split('=')[1]);
+      expect(services[name]?.environment?.TURN_URLS, name).toMatch(/^turn:/);
+    }
   });
 
   it('mounts an nginx config that balances both replicas with WebSocket upgrade', () => {

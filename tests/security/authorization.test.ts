@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ClientEvent } from '@quorum/shared';
 import type { ClientEventName, ClientPayload } from '@quorum/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,12 @@ const socketMatrix: Record<Exclude<ClientEventName, 'room:join'>, { payload: (as
   [ClientEvent.sendChat]: { payload: () => ({ text: 'Can everyone hear me?' }), expect: row('ok', 'ok', 'ok') },
   [ClientEvent.chatHistory]: { payload: () => ({}), expect: row('ok', 'ok', 'ok') },
   [ClientEvent.summon]: { payload: () => ({}), expect: row('ok', 'forbidden', 'forbidden') },
+  // Signalling needs a call session first; the call's own tests cover members who joined it.
+  [ClientEvent.callSignal]: { payload: () => ({ to: 'no-such-call-session', media: { audio: true, video: true } }), expect: row('not_joined', 'not_joined', 'not_joined') },
+  [ClientEvent.callIce]: { payload: () => ({}), expect: row('not_joined', 'not_joined', 'not_joined') },
+  [ClientEvent.callAllowSpeak]: { payload: () => ({ sessionId: 'no-such-call-session', allowed: true }), expect: row('not_found', 'forbidden', 'forbidden') },
+  [ClientEvent.callJoin]: { payload: () => ({ sessionId: randomUUID().replaceAll('-', '') }), expect: row('ok', 'ok', 'ok') },
+  [ClientEvent.callLeave]: { payload: () => ({}), expect: row('ok', 'ok', 'ok') },
 };
 
 /** Members get the given outcomes; anyone who could not join gets not_joined. */

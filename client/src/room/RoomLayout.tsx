@@ -1,5 +1,6 @@
 import { docAccess } from '@quorum/shared';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { CallPanel } from '../call/CallPanel';
 import { summarizeConnection } from '../sync/connectionState';
 import { presenceOf } from '../sync/presence';
 import type { RoomDocs } from '../sync/roomDocs';
@@ -151,6 +152,7 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
           dropStarter={dropStarter}
         />
       </div>
+      <CallPanel session={session} />
     </div>
   );
 }

@@ -165,6 +165,11 @@ export class RoomSession {
     return this.roomDocs;
   }
 
+  /** Features with a protocol of their own (the call) talk over this same connection. */
+  get connection(): RoomSocket {
+    return this.socket;
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

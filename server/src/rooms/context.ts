@@ -18,6 +18,8 @@ export interface SocketData {
   joined?: Joined;
   /** The matchmaking ticket this connection waits with, if any. */
   ticketId?: string;
+  /** The call session this connection speaks for, once it joined the room's call. */
+  callSession?: string;
 }
 
 /** Incoming events are untyped on purpose: nothing a client sends is trusted before its schema parses it. */
