@@ -67,6 +67,36 @@ export const migrations: readonly ((db: Database) => void)[] = [
       CREATE TABLE solo_sessions (id TEXT PRIMARY KEY, device_key TEXT NOT NULL, created_at INTEGER NOT NULL, json TEXT NOT NULL) STRICT;
       CREATE INDEX solo_sessions_by_device ON solo_sessions (device_key, created_at);
     `),
+  // 4: the recording for replays: every document update with its time and author (apart from the
+  // live log, which compaction trims), checkpoints of whole documents, and the room's events.
+  (db) =>
+    db.exec(`
+      CREATE TABLE doc_history (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+        doc TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        body BLOB NOT NULL
+      ) STRICT;
+      CREATE INDEX doc_history_by_time ON doc_history (room_id, doc, at, seq);
+      CREATE TABLE doc_checkpoints (
+        room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+        doc TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        body BLOB NOT NULL,
+        PRIMARY KEY (room_id, doc, seq)
+      ) STRICT;
+      CREATE INDEX doc_checkpoints_by_time ON doc_checkpoints (room_id, doc, at);
+      CREATE TABLE room_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        json TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX room_events_by_time ON room_events (room_id, at, seq);
+    `),
 ];
 
 export const SCHEMA_VERSION = migrations.length;
