@@ -2,6 +2,7 @@ import type { RoomView } from '@quorum/shared';
 import type { ConnectionSummary } from '../sync/connectionState';
 import type { PresenceEntry } from '../sync/presence';
 import type { RoomSession, Self } from '../sync/roomSession';
+import { followInApp } from '../routing';
 import { Logo } from '../ui/Logo';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { InterviewControls } from './InterviewControls';
@@ -40,6 +41,11 @@ export function Header({ session, view, self, participants, connection, clockOff
       <ConnectionIndicator summary={connection} />
       <NameEditor name={self.name} rename={(name) => session.rename(name)} />
       {self.role === 'interviewer' && <InviteMenu session={session} peer={Boolean(view?.pairing)} />}
+      {view?.phase === 'ended' && (
+        <a className="button button--small button--on-dark" href={`/room/${encodeURIComponent(view.id)}/replay`} onClick={followInApp} data-testid="replay-link">
+          Watch the replay
+        </a>
+      )}
       <a className="button button--small button--on-dark" href="/history" target="_blank" data-testid="history-link">
         History<span className="visually-hidden"> (opens in a new tab)</span>
       </a>

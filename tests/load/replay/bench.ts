@@ -127,7 +127,10 @@ const targets: Target[] = [
           ).bytes,
         cleanup: async () => {
           statSync(file);
+          // The store's checkpoint thread is unref'd, so awaiting its exit holds no script's loop open by itself.
+          const hold = setInterval(() => {}, 1_000);
           await store.close();
+          clearInterval(hold);
           rmSync(dir, { recursive: true, force: true });
         },
       };
