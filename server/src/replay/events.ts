@@ -19,7 +19,8 @@ export function roomEventsBetween(before: RoomState, after: RoomState, at: numbe
     const earlier = before.asked.find((a) => a.askedId === asked.askedId);
     if (!earlier) events.push({ at, kind: 'question.asked', askedId: asked.askedId, title: asked.question.title });
     if (asked.revealedHints > (earlier?.revealedHints ?? 0)) events.push({ at, kind: 'hint.revealed', askedId: asked.askedId, count: asked.revealedHints });
-    if (asked.stage && asked.stage.index !== earlier?.stage?.index) {
+    // A staged question starts at its first stage: only later moves are events of their own.
+    if (earlier && asked.stage && asked.stage.index !== earlier.stage?.index) {
       events.push({ at, kind: 'stage.changed', askedId: asked.askedId, index: asked.stage.index, label: designStages[asked.stage.index]?.label ?? '' });
     }
     events.push(...clockEvent(earlier?.timer, asked.timer, at, 'question', asked.askedId));
