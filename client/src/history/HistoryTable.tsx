@@ -25,7 +25,17 @@ export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
             {entries.map((entry) => (
               <tr key={`${entry.roomId}:${entry.role}`} data-testid="history-row" data-role={entry.role} data-room={entry.roomId}>
                 <td>{dateFormat.format(entry.at)}</td>
-                <th scope="row">{entry.title}</th>
+                <th scope="row">
+                  {entry.title}
+                  {entry.phase === 'ended' && (
+                    <>
+                      {' '}
+                      <a className="history-table__replay" href={`/room/${encodeURIComponent(entry.roomId)}/replay`} data-testid="history-replay">
+                        Replay
+                      </a>
+                    </>
+                  )}
+                </th>
                 <td>
                   <span className={`role-pill role-pill--${entry.role}`}>{roleLabel[entry.role]}</span>
                 </td>

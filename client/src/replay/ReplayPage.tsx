@@ -49,7 +49,7 @@ export default function ReplayPage({ roomId }: { roomId: string }) {
     return (
       <ErrorPage
         title="This replay needs the room link"
-        message="Open the replay from the room (or its link, which ends with #token=…) in this tab: the replay is shown to the people of the interview only."
+        message="The replay is shown to the people of the interview only, with their room link. Open your room link (it ends with #token=…) and choose “Watch the replay”, or add /replay to the link before its #token= part."
         code="missing_token"
       />
     );
