@@ -11,6 +11,7 @@ const HistoryPage = lazy(() => import('./history/HistoryPage'));
 const PracticePage = lazy(() => import('./practice/PracticePage'));
 const SoloPage = lazy(() => import('./solo/SoloPage'));
 const ReplayPage = lazy(() => import('./replay/ReplayPage'));
+const ReplayFilePage = lazy(() => import('./replay/ReplayFilePage'));
 
 export function App() {
   const route = useRoute();
@@ -45,6 +46,12 @@ export function App() {
       return (
         <Suspense fallback={<LoadingScreen label="Opening the replay…" />}>
           <ReplayPage key={route.roomId} roomId={route.roomId} />
+        </Suspense>
+      );
+    case 'replay-file':
+      return (
+        <Suspense fallback={<LoadingScreen label="Opening the replay…" />}>
+          <ReplayFilePage />
         </Suspense>
       );
     case 'not-found':

@@ -76,3 +76,18 @@ export function replayEventsFor(role: Role, events: readonly ReplayEvent[]): Rep
     return [event];
   });
 }
+
+const BundleEntries = z.array(z.object({ at, /** base64 */ update: z.string() }));
+
+/**
+ * `GET /api/rooms/:roomId/replay/export`: everything a replay shows, in one JSON file that replays
+ * without a server: the timeline and every recorded update of each document the role may see.
+ */
+export const ReplayBundle = z.object({
+  format: z.literal('quorum-replay'),
+  version: z.literal(1),
+  title: z.string(),
+  timeline: ReplayTimeline,
+  docs: z.object({ board: BundleEntries, code: BundleEntries, notes: BundleEntries.optional() }),
+});
+export type ReplayBundle = z.infer<typeof ReplayBundle>;

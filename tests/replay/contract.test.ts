@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClientEvent, ReplayTimeline } from '@quorum/shared';
+import { ClientEvent, ReplayBundle, ReplayTimeline } from '@quorum/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createRoom, joinAs, request } from '../support/client.js';
@@ -87,6 +87,13 @@ describe.each(stores)('the replay contract on $name', ({ start }) => {
     expect((await docAt(server, room, 'code', afterBeta)).getText('code').toString()).toBe('alpha beta');
     expect((await docAt(server, room, 'code', afterTyping)).getText('code').toString()).toBe(typed);
     expect((await docAt(server, room, 'code', afterDelete)).getText('code').toString()).toBe(typed.slice(6));
+
+    // The export carries the same history: its updates up to an instant give the same document.
+    const exported = ReplayBundle.parse(await (await getReplay(server, room.roomId, room.tokens.interviewer, '/export')).json());
+    const fromFile = new Y.Doc();
+    for (const entry of exported.docs.code.filter((e) => e.at <= afterBeta)) Y.applyUpdate(fromFile, Buffer.from(entry.update, 'base64'));
+    expect(fromFile.getText('code').toString()).toBe('alpha beta');
+    expect(exported.docs.code.length).toBeGreaterThanOrEqual(453);
   });
 
   it('puts the room events on the same timeline, between the instants they happened at', async () => {

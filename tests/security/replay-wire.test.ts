@@ -84,6 +84,9 @@ describe('what the replay gives the candidate', () => {
     }
     expect(wire.join('\n')).toContain('allow');
     expect((await get(`/notes?at=${Date.now()}`)).status).toBe(403);
+    const exported = await get('/export');
+    expect(exported.status).toBe(200);
+    expect(Object.keys((JSON.parse(wire.at(-1)!) as { docs: object }).docs).sort()).toEqual(['board', 'code']);
     const text = wire.join('\n');
     expect(text).not.toContain(NOTE);
     expect(text).not.toContain('weak on token buckets');

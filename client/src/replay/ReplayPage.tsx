@@ -13,6 +13,8 @@ import { ReplaySide } from './ReplaySide';
 import { Scrubber } from './Scrubber';
 import { formatOffset, markersOf, questionAt } from './timeline';
 import type { Speed } from './timeline';
+import { serverSource } from './source';
+import type { ReplaySource } from './source';
 import { useDocsAt } from './useDocsAt';
 import { usePlayback } from './usePlayback';
 import '../styles/room.css';
@@ -59,16 +61,24 @@ export default function ReplayPage({ roomId }: { roomId: string }) {
     const explained = explain(load.code);
     return <ErrorPage title={load.code === 'forbidden' ? 'The replay is not open to you yet' : explained.title} message={load.code === 'forbidden' ? load.message : explained.message} code={load.code} />;
   }
-  return <ReplayScreen roomId={roomId} token={token} timeline={load.timeline} />;
+  return <ServerReplay roomId={roomId} token={token} timeline={load.timeline} />;
 }
 
-function ReplayScreen({ roomId, token, timeline }: { roomId: string; token: string; timeline: ReplayTimeline }) {
+function ServerReplay({ roomId, token, timeline }: { roomId: string; token: string; timeline: ReplayTimeline }) {
+  const [source] = useState(() => serverSource(roomId, token, timeline));
+  return <ReplayScreen source={source} back={{ href: `/room/${encodeURIComponent(roomId)}`, label: 'Back to the room' }} />;
+}
+
+/** The replay itself, from the server or from a file. */
+export function ReplayScreen({ source, back }: { source: ReplaySource; back: { href: string; label: string } }) {
+  const { timeline } = source;
   const [at, setAt] = useState(timeline.endedAt);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<Speed>(1);
   const [notesAllowed, setNotesAllowed] = useState(true);
   const names = useMemo<DocName[]>(() => (notesAllowed ? ['board', 'code', 'notes'] : ['board', 'code']), [notesAllowed]);
-  const { shown, error } = useDocsAt(roomId, token, names, at);
+  const { shown, error } = useDocsAt(source, names, at);
+  const [saving, setSaving] = useState<'idle' | 'saving' | 'failed'>('idle');
   const markers = useMemo(() => markersOf(timeline), [timeline]);
   const stop = useCallback(() => setPlaying(false), []);
   usePlayback(playing, speed, timeline.endedAt, setAt, stop);
@@ -90,8 +100,8 @@ function ReplayScreen({ roomId, token, timeline }: { roomId: string; token: stri
   return (
     <div className="replay" data-testid="replay-page">
       <TopBar>
-        <a href={`/room/${encodeURIComponent(roomId)}`} onClick={followInApp}>
-          Back to the room
+        <a href={back.href} onClick={followInApp}>
+          {back.label}
         </a>
       </TopBar>
       <div className="replay__head">
@@ -100,6 +110,23 @@ function ReplayScreen({ roomId, token, timeline }: { roomId: string; token: stri
           {formatOffset(at - timeline.startedAt)} in{question ? ` · ${question}` : ''}
           {shown && Math.abs(shown.at - at) > 1000 && ' · loading…'}
         </p>
+        {source.download && (
+          <button
+            type="button"
+            className="button button--small replay__download"
+            data-testid="replay-download"
+            disabled={saving === 'saving'}
+            onClick={() => {
+              setSaving('saving');
+              source.download?.().then(
+                () => setSaving('idle'),
+                () => setSaving('failed'),
+              );
+            }}
+          >
+            {saving === 'saving' ? 'Preparing the file…' : saving === 'failed' ? 'Download failed: try again' : 'Download the replay file'}
+          </button>
+        )}
       </div>
       <Scrubber timeline={timeline} markers={markers} at={at} playing={playing} speed={speed} onSeek={seek} onPlay={play} onSpeed={setSpeed} />
       {error && error.code !== 'forbidden' && (

@@ -2,7 +2,7 @@ import type { DocName } from '@quorum/shared';
 import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { RequestError } from '../http';
-import { loadDocAt } from './replayApi';
+import type { ReplaySource } from './source';
 
 export interface DocsAt {
   /** The instant the documents show. */
@@ -14,7 +14,7 @@ export interface DocsAt {
  * The documents at the chosen instant. One request set at a time: while it runs, only the newest
  * instant asked for waits, so dragging the scrubber or playing at 16× never queues a backlog.
  */
-export function useDocsAt(roomId: string, token: string, names: readonly DocName[], at: number | null): { shown: DocsAt | null; error: RequestError | null } {
+export function useDocsAt(source: ReplaySource, names: readonly DocName[], at: number | null): { shown: DocsAt | null; error: RequestError | null } {
   const [shown, setShown] = useState<DocsAt | null>(null);
   const [error, setError] = useState<RequestError | null>(null);
   const busy = useRef(false);
@@ -35,7 +35,7 @@ export function useDocsAt(roomId: string, token: string, names: readonly DocName
     const run = async (instant: number): Promise<void> => {
       busy.current = true;
       try {
-        const loaded = await Promise.all(names.map(async (name) => [name, await loadDocAt(roomId, token, name, instant)] as const));
+        const loaded = await Promise.all(names.map(async (name) => [name, await source.docAt(name, instant)] as const));
         if (!mounted.current) return;
         setShown({ at: instant, docs: Object.fromEntries(loaded) });
         setError(null);
@@ -49,7 +49,7 @@ export function useDocsAt(roomId: string, token: string, names: readonly DocName
     };
     void run(at);
     // `names` is compared by its joined key: a new array of the same names is the same request.
-  }, [roomId, token, key, at]);
+  }, [source, key, at]);
 
   return { shown, error };
 }

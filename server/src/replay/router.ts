@@ -8,7 +8,8 @@ import type { ReplayService } from './service.js';
 /**
  * The replay contract, with `Authorization: Bearer <token>`:
  * `GET /replay` → `{ startedAt, endedAt, events }`, and
- * `GET /replay/:doc?at=<ms>` → the document at that instant as one Yjs update (application/octet-stream).
+ * `GET /replay/:doc?at=<ms>` → the document at that instant as one Yjs update (application/octet-stream), and
+ * `GET /replay/export` → the whole recording the role may see, as one JSON file (`ReplayBundle`).
  */
 export function replayRouter(deps: { service: RoomService; replay: ReplayService }): Router {
   const router = Router({ mergeParams: true });
@@ -16,6 +17,11 @@ export function replayRouter(deps: { service: RoomService; replay: ReplayService
   router.get('/replay', auth, async (_req, res) => {
     const { role, state } = accessOf(res);
     res.set('cache-control', 'no-store').json(await deps.replay.timeline(role, state));
+  });
+  router.get('/replay/export', auth, async (_req, res) => {
+    const { role, state } = accessOf(res);
+    const bundle = await deps.replay.bundle(role, state);
+    res.set('cache-control', 'no-store').attachment(`quorum-replay-${state.id}.json`).json(bundle);
   });
   router.get('/replay/:doc', auth, async (req, res) => {
     const doc = DocName.safeParse(req.params.doc);

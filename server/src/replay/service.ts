@@ -1,5 +1,5 @@
 import { DocName, ErrorCode, mayReplay, mayReplayDoc, replayEventsFor } from '@quorum/shared';
-import type { ReplayTimeline, Role, RoomState } from '@quorum/shared';
+import type { ReplayBundle, ReplayTimeline, Role, RoomState } from '@quorum/shared';
 import { ClientError } from '../rooms/errors.js';
 import type { ScorecardService } from '../scorecards/service.js';
 import type { Recorder } from './recorder.js';
@@ -18,15 +18,30 @@ export function createReplayService(deps: { store: ReplayStore; recorder: Record
     if (!mayReplay(role, card.release !== null)) throw notReleasedYet();
   };
 
+  const timeline = async (role: Role, state: RoomState): Promise<ReplayTimeline> => {
+    await assertMayReplay(role, state.id);
+    const docs = DocName.options.filter((doc) => mayReplayDoc(role, doc));
+    const [events, spans] = await Promise.all([store.listEvents(state.id), Promise.all(docs.map((doc) => store.historySpan(state.id, doc)))]);
+    const visible = replayEventsFor(role, events);
+    const startedAt = state.createdAt;
+    const endedAt = Math.max(startedAt, ...visible.map((event) => event.at), ...spans.map((span) => span?.last ?? 0));
+    return { startedAt, endedAt, events: visible };
+  };
+  const entriesOf = async (roomId: string, doc: DocName) =>
+    (await store.listHistory(roomId, doc)).map((entry) => ({ at: entry.at, update: Buffer.from(entry.update).toString('base64') }));
+
   return {
-    async timeline(role: Role, state: RoomState): Promise<ReplayTimeline> {
-      await assertMayReplay(role, state.id);
-      const docs = DocName.options.filter((doc) => mayReplayDoc(role, doc));
-      const [events, spans] = await Promise.all([store.listEvents(state.id), Promise.all(docs.map((doc) => store.historySpan(state.id, doc)))]);
-      const visible = replayEventsFor(role, events);
-      const startedAt = state.createdAt;
-      const endedAt = Math.max(startedAt, ...visible.map((event) => event.at), ...spans.map((span) => span?.last ?? 0));
-      return { startedAt, endedAt, events: visible };
+    timeline,
+
+    /** The whole recording a role may see, as one file that replays without a server. */
+    async bundle(role: Role, state: RoomState): Promise<ReplayBundle> {
+      const shown = await timeline(role, state);
+      const [board, code, notes] = await Promise.all([
+        entriesOf(state.id, 'board'),
+        entriesOf(state.id, 'code'),
+        mayReplayDoc(role, 'notes') ? entriesOf(state.id, 'notes') : Promise.resolve(undefined),
+      ]);
+      return { format: 'quorum-replay', version: 1, title: state.title, timeline: shown, docs: { board, code, ...(notes ? { notes } : {}) } };
     },
 
     async docAt(role: Role, state: RoomState, doc: DocName, at: number): Promise<Uint8Array> {

@@ -81,6 +81,18 @@ describeContract('DocHistory and EventLog', (store) => {
     expect(await replay.historySpan(ROOM, 'board')).toEqual({ first: 1_000, last: 7_000, entries: 2 });
   });
 
+  it('lists the whole history in order, checkpoints or not', async () => {
+    const { replay } = await recording();
+    for (let i = 1; i <= 3; i += 1) await replay.appendHistory(ROOM, 'notes', { at: i * 1_000, author: `p-${i}`, update: bytes(i) });
+    const second = (await replay.historyAt(ROOM, 'notes', 2_000)).entries.at(-1)!;
+    await replay.putCheckpoint(ROOM, 'notes', { seq: second.seq, at: second.at, state: bytes(99) });
+    expect((await replay.listHistory(ROOM, 'notes')).map(({ at, author, update }) => ({ at, author, update }))).toEqual([
+      { at: 1_000, author: 'p-1', update: bytes(1) },
+      { at: 2_000, author: 'p-2', update: bytes(2) },
+      { at: 3_000, author: 'p-3', update: bytes(3) },
+    ]);
+  });
+
   it('keeps the whole history when the live log is compacted', async () => {
     const { replay, rooms } = await recording();
     for (let i = 1; i <= 3; i += 1) {

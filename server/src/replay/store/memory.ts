@@ -53,6 +53,9 @@ export function createMemoryReplayStore(): ReplayStore {
       if (seqNumber <= (checkpoints.at(-1)?.seqNumber ?? 0)) return;
       checkpoints.push({ ...checkpoint, state: checkpoint.state.slice(), seqNumber });
     },
+    async listHistory(roomId, doc) {
+      return docOf(roomId, doc).entries.map((e) => ({ ...e, seq: String(e.seq), update: e.update.slice() }));
+    },
     async historySpan(roomId, doc) {
       const { entries } = docOf(roomId, doc);
       return entries.length === 0 ? null : { first: entries[0]!.at, last: entries.at(-1)!.at, entries: entries.length };

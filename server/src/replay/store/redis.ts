@@ -87,6 +87,10 @@ export function createRedisReplayStore(redis: Redis, prefix: string, ttlSeconds:
       await redis.multi().hset(k.states, checkpoint.seq, Buffer.from(checkpoint.state)).zadd(k.checkpoints, checkpoint.at, checkpoint.seq).exec();
       await expireUnlessKept(roomId, k.states, k.checkpoints);
     },
+    async listHistory(roomId, doc) {
+      const entries = (await redis.xrangeBuffer(keys(roomId, doc).stream, '-', '+')) as unknown as [Buffer, Buffer[]][];
+      return entries.map(parseEntry);
+    },
     async historySpan(roomId, doc) {
       const { stream } = keys(roomId, doc);
       const [first, last, length] = await Promise.all([

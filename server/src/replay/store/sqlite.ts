@@ -23,6 +23,9 @@ export function createSqliteReplayStore({ db, run, read }: SqliteContext): Repla
     putCheckpoint: db.prepare(
       'INSERT OR IGNORE INTO doc_checkpoints (room_id, doc, seq, at, body) SELECT @room, @doc, @seq, @at, @body WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)',
     ),
+    all: db.prepare<[string, string], { seq: number; at: number; author: string; body: Buffer }>(
+      'SELECT seq, at, author, body FROM doc_history WHERE room_id = ? AND doc = ? ORDER BY seq',
+    ),
     span: db.prepare<[string, string], { first: number | null; last: number | null; entries: number }>(
       'SELECT min(at) AS first, max(at) AS last, count(*) AS entries FROM doc_history WHERE room_id = ? AND doc = ?',
     ),
@@ -47,6 +50,8 @@ export function createSqliteReplayStore({ db, run, read }: SqliteContext): Repla
       run(() => {
         sql.putCheckpoint.run({ room: roomId, doc, seq: Number(checkpoint.seq), at: checkpoint.at, body: checkpoint.state });
       }),
+    listHistory: (roomId, doc) =>
+      read(() => sql.all.all(roomId, doc).map((row) => ({ seq: String(row.seq), at: row.at, author: row.author, update: new Uint8Array(row.body) }))),
     historySpan: (roomId, doc) =>
       read(() => {
         const row = sql.span.get(roomId, doc);

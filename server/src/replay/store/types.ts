@@ -33,6 +33,8 @@ export interface DocHistory {
   /** The nearest checkpoint taken at or before `at` (null: none) and every entry after it up to `at`. */
   historyAt(roomId: string, doc: DocName, at: number): Promise<HistorySlice>;
   putCheckpoint(roomId: string, doc: DocName, checkpoint: Checkpoint): Promise<void>;
+  /** Every entry in order: what an export bundle carries. */
+  listHistory(roomId: string, doc: DocName): Promise<(HistoryEntry & { seq: string })[]>;
   /** The times of the first and last entries, or null for a document nobody wrote. */
   historySpan(roomId: string, doc: DocName): Promise<{ first: number; last: number; entries: number } | null>;
 }
