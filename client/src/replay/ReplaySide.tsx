@@ -46,7 +46,7 @@ export function ReplaySide({ notes, events, at, onSeek }: { notes: Y.Doc | undef
                 <tr key={`${score.askedId}/${score.criterion}`}>
                   <th scope="row">
                     {score.criterion}
-                    <span className="muted"> · {titles.get(score.askedId) ?? score.askedId}</span>
+                    <span className="muted">{titles.get(score.askedId) ?? score.askedId}</span>
                   </th>
                   <td>{score.score === null ? '–' : `${score.score} / 4`}</td>
                 </tr>

@@ -41,7 +41,7 @@ export function Scrubber({ timeline, markers, at, playing, speed, onSeek, onPlay
           data-testid="replay-range"
           min={startedAt}
           max={Math.max(endedAt, startedAt + 1)}
-          step={100}
+          step={1}
           value={at}
           onChange={(event) => onSeek(Number(event.target.value))}
         />
