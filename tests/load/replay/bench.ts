@@ -21,6 +21,7 @@ import { createRecorder, CHECKPOINT_EVERY, CHECKPOINT_MS } from '../../../server
 import { createReplayStoreFor } from '../../../server/src/replay/store/index.js';
 import { roomStateFixture } from '../../../shared/test/fixtures.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../../support/server.js';
+import { element, random } from '../clients/content.js';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const UPDATES = Number(args.get('updates') ?? 10_000);
@@ -29,47 +30,6 @@ const ONLY = (args.get('only') ?? 'sqlite,redis,memory').split(',');
 const HOUR = 3_600_000;
 const ROOM = 'bench-replay-room';
 const START = Date.UTC(2026, 11, 1, 9, 0, 0);
-
-/** A seeded generator, so every store records the same interview. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
-
-/** An Excalidraw-like element: about 400 bytes of JSON, as the room's board holds them. */
-function element(id: string, version: number, rand: () => number) {
-  return {
-    id,
-    type: rand() < 0.2 ? 'arrow' : 'rectangle',
-    x: Math.round(rand() * 2000),
-    y: Math.round(rand() * 1200),
-    width: Math.round(rand() * 300),
-    height: Math.round(rand() * 200),
-    angle: 0,
-    strokeColor: '#1e1e1e',
-    backgroundColor: 'transparent',
-    fillStyle: 'solid',
-    strokeWidth: 2,
-    strokeStyle: 'solid',
-    roughness: 1,
-    opacity: 100,
-    groupIds: [],
-    frameId: null,
-    index: `a${id}`,
-    roundness: { type: 3 },
-    seed: Math.floor(rand() * 1e9),
-    version,
-    versionNonce: Math.floor(rand() * 1e9),
-    isDeleted: false,
-    boundElements: null,
-    updated: START,
-    link: null,
-    locked: false,
-  };
-}
 
 /** The updates of one interview hour, as the documents' clients would send them: 60% board, 35% code, 5% notes. */
 function interview(count: number): { at: number; doc: DocName; update: Uint8Array }[] {
@@ -87,7 +47,7 @@ function interview(count: number): { at: number; doc: DocName; update: Uint8Arra
       const id = versions.size < 250 && rand() < 0.3 ? `e${versions.size}` : `e${Math.floor(rand() * Math.max(1, versions.size))}`;
       const version = (versions.get(id) ?? 0) + 1;
       versions.set(id, version);
-      docs.board.getMap('elements').set(id, element(id, version, rand));
+      docs.board.getMap('elements').set(id, { ...element(id, Number(id.slice(1)), rand), version });
     } else if (current === 'code') {
       const text = docs.code.getText('code');
       if (text.length > 40 && rand() < 0.1) text.delete(Math.floor(rand() * (text.length - 5)), 3);
