@@ -76,6 +76,8 @@ export function withEventRecording<S extends Rooms & Scorecards>(store: S, recor
       if (after && handed !== undefined && after.version === (handed?.version ?? 0) + 1) {
         const events = scorecardEventsBetween(handed, after, now());
         if (events.length > 0) await recorder.recordEvents(roomId, events);
+        // A submitted scorecard keeps its room past the TTL (Scorecards.submit), so its recording too.
+        if (after.status === 'submitted' && handed?.status !== 'submitted') await recorder.keep(roomId);
       }
       return after;
     },
