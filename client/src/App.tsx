@@ -10,6 +10,8 @@ const HistoryPage = lazy(() => import('./history/HistoryPage'));
 // The queue holds a Socket.IO connection; the landing page should not load the client for it.
 const PracticePage = lazy(() => import('./practice/PracticePage'));
 const SoloPage = lazy(() => import('./solo/SoloPage'));
+const ReplayPage = lazy(() => import('./replay/ReplayPage'));
+const ReplayFilePage = lazy(() => import('./replay/ReplayFilePage'));
 
 export function App() {
   const route = useRoute();
@@ -38,6 +40,18 @@ export function App() {
       return (
         <Suspense fallback={<LoadingScreen label="Opening the room…" />}>
           <RoomPage key={route.roomId} roomId={route.roomId} />
+        </Suspense>
+      );
+    case 'replay':
+      return (
+        <Suspense fallback={<LoadingScreen label="Opening the replay…" />}>
+          <ReplayPage key={route.roomId} roomId={route.roomId} />
+        </Suspense>
+      );
+    case 'replay-file':
+      return (
+        <Suspense fallback={<LoadingScreen label="Opening the replay…" />}>
+          <ReplayFilePage />
         </Suspense>
       );
     case 'not-found':

@@ -6,6 +6,8 @@ export type Route =
   | { page: 'history' }
   | { page: 'solo'; sessionId?: string }
   | { page: 'room'; roomId: string }
+  | { page: 'replay'; roomId: string }
+  | { page: 'replay-file' }
   | { page: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -15,6 +17,9 @@ export function parseRoute(pathname: string): Route {
   if (/^\/solo\/?$/.test(pathname)) return { page: 'solo' };
   const solo = /^\/solo\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
   if (solo?.[1]) return { page: 'solo', sessionId: solo[1] };
+  if (/^\/replay\/?$/.test(pathname)) return { page: 'replay-file' };
+  const replay = /^\/room\/([^/]+)\/replay\/?$/.exec(pathname);
+  if (replay?.[1]) return { page: 'replay', roomId: decodeURIComponent(replay[1]) };
   const room = /^\/room\/([^/]+)\/?$/.exec(pathname);
   if (room?.[1]) return { page: 'room', roomId: decodeURIComponent(room[1]) };
   return { page: 'not-found' };

@@ -36,6 +36,10 @@ import { keepPresence } from './rooms/presence-lease.js';
 import { recheckRecoveredSessions } from './rooms/recovery.js';
 import { createSeats } from './rooms/seats.js';
 import { createRoomService } from './rooms/service.js';
+import { withEventRecording } from './replay/events.js';
+import { createRecorder } from './replay/recorder.js';
+import { createReplayService } from './replay/service.js';
+import { createReplayStoreFor } from './replay/store/index.js';
 import { attachSocketProtocol } from './rooms/socket.js';
 import { createMemoryRunLog, createRedisRunLog, runHandlers, createSqliteRunLog } from './runs/index.js';
 import { scorecardHandlers } from './scorecards/handlers.js';
@@ -80,8 +84,13 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : undefined;
   redis?.on('error', () => {});
   const limiters = createLimiters(config.limits, metrics, redis && { client: redis, prefix: config.redisPrefix });
-  const service = createRoomService({ store, bank });
-  const scorecards = createScorecardService({ store });
+  // The recording for replays sits beside the store; room and scorecard changes are recorded as events.
+  const storeRedis = (store as { redis?: Redis }).redis;
+  const replayStore = createReplayStoreFor(store, storeRedis && { client: storeRedis, prefix: config.redisPrefix, ttlSeconds: config.roomTtlSeconds });
+  const recorder = createRecorder({ store: replayStore, logger });
+  const recordedStore = withEventRecording(store, recorder);
+  const service = createRoomService({ store: recordedStore, bank });
+  const scorecards = createScorecardService({ store: recordedStore });
   const history = createHistoryService({ store });
   // Solo sessions live beside the rooms: in the SQLite file, in Redis, or (tests, bench) in memory.
   const soloStore = isSqliteStore(store)
@@ -111,6 +120,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     grading,
     solo: createSoloService({ store: soloStore, bank, grading, ...(config.stt ? { transcriber: createTranscriber(config.stt) } : {}) }),
     tickets,
+    replay: createReplayService({ store: replayStore, recorder, scorecards }),
     logger,
     publicUrl: config.publicUrl,
     staticDir: config.staticDir ?? defaultStaticDir,
@@ -138,7 +148,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   io.engine.on('connection', () => metrics.socketClients.inc());
   io.on('connection', (socket) => socket.on('disconnect', () => metrics.socketClients.dec()));
   const origin = randomUUID();
-  const registry = new DocRegistry({ store, logger, metrics, compactEvery: config.compactEvery, origin });
+  const registry = new DocRegistry({ store, logger, metrics, compactEvery: config.compactEvery, origin, history: recorder });
   const broadcast = createBroadcaster(io, store);
   // Other processes hear of an ended room or a revoked link through the adapter; alone, there are none.
   const tellOtherProcesses: RoomServer['serverSideEmit'] = (...args) => (redis ? io.serverSideEmit(...args) : true);
@@ -244,6 +254,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       httpServer.closeAllConnections();
       await stopped;
       await socketProtocol.settled();
+      await recorder.settled();
       await Promise.all([store.close(), chat.close(), redis?.quit().catch(() => redis.disconnect())]);
     },
   };

@@ -20,3 +20,4 @@ export * from './matchmaking.js';
 export * from './runs.js';
 export * from './chat.js';
 export * from './follow.js';
+export * from './replay.js';

@@ -29,6 +29,14 @@ export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
                 <td>{dateFormat.format(entry.at)}</td>
                 <th scope="row">
                   <ReportLink entry={entry} />
+                  {entry.phase === 'ended' && (
+                    <>
+                      {' '}
+                      <a className="history-table__replay" href={`/room/${encodeURIComponent(entry.roomId)}/replay`} data-testid="history-replay">
+                        Replay
+                      </a>
+                    </>
+                  )}
                 </th>
                 <td>
                   <span className={`role-pill role-pill--${entry.role}`}>{roleLabel[entry.role]}</span>

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import type { ConnectionSummary } from '../sync/connectionState';
 import type { PresenceEntry } from '../sync/presence';
 import type { RoomSession, Self } from '../sync/roomSession';
+import { followInApp } from '../routing';
 import { Logo } from '../ui/Logo';
 import { useDismiss } from '../ui/useDismiss';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -46,6 +47,11 @@ export function Header({ session, view, self, participants, connection, clockOff
       <Presence participants={participants} selfId={self.id} />
       <ConnectionIndicator summary={connection} />
       {self.role === 'interviewer' && <InviteMenu session={session} peer={Boolean(view?.pairing)} />}
+      {view?.phase === 'ended' && (
+        <a className="button button--small button--on-dark" href={`/room/${encodeURIComponent(view.id)}/replay`} onClick={followInApp} data-testid="replay-link">
+          Watch the replay
+        </a>
+      )}
       <MoreMenu>
         <NameEditor name={self.name} rename={(name) => session.rename(name)} />
         <nav className="room-header__nav" aria-label="Main">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { followInApp } from '../routing';
 import { Logo } from './Logo';
 
@@ -10,8 +11,11 @@ const links: { page: Page; href: string; label: string; testId: string }[] = [
   { page: 'history', href: '/history', label: 'Your history', testId: 'lobby-history-link' },
 ];
 
-/** The bar above the pages outside a room: the logo (a link home) and the same links everywhere. */
-export function TopBar({ current }: { current: Page }) {
+/**
+ * The bar above the pages outside a room: the logo (a link home) and the same links everywhere, with
+ * the current page marked; a page may add a link of its own (the replay's way back to its room).
+ */
+export function TopBar({ current, children }: { current?: Page; children?: ReactNode }) {
   return (
     <header className="topbar">
       {current === 'home' ? (
@@ -27,6 +31,7 @@ export function TopBar({ current }: { current: Page }) {
             {link.label}
           </a>
         ))}
+        {children}
       </nav>
     </header>
   );

@@ -14,6 +14,8 @@ import type { SoloService } from '../practice/sessions/service.js';
 import type { HistoryService } from '../history/service.js';
 import type { Limiters } from '../limits/index.js';
 import { scorecardRouter } from '../scorecards/router.js';
+import { replayRouter } from '../replay/router.js';
+import type { ReplayService } from '../replay/service.js';
 import type { ScorecardService } from '../scorecards/service.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DocTickets } from '../yjs/tickets.js';
@@ -40,6 +42,7 @@ export interface HttpDeps {
   grading: Grading;
   solo: SoloService;
   tickets: DocTickets;
+  replay: ReplayService;
   logger: Logger;
   publicUrl: string | undefined;
   staticDir: string | undefined;
@@ -69,6 +72,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use('/api/rooms/:roomId/bank', bankRouter(deps));
   app.use('/api/rooms/:roomId', scorecardRouter(deps));
   app.use('/api/rooms/:roomId', ticketsRouter(deps));
+  app.use('/api/rooms/:roomId', replayRouter(deps));
   app.use('/api/history', historyRouter(deps));
   app.use('/api/solo', soloRouter(deps));
   app.use('/api/practice', practiceRouter({ bank: deps.bank, grading: deps.grading, allowGrade: deps.limiters.allowGrade }));

@@ -34,6 +34,8 @@ export interface SharedDocDeps {
   compactEvery: number;
   /** This server's name in the update log, so it skips its own updates coming back. */
   origin: string;
+  /** Keeps every client update with its time and author for replays, in the turn of its append to the log. */
+  history?: { recordUpdate(roomId: string, doc: DocName, update: Uint8Array, author: string): Promise<void> };
 }
 
 /**
@@ -199,6 +201,12 @@ export class SharedDoc implements SyncTarget {
     const { store, logger, metrics, compactEvery } = this.deps;
     this.size += update.length;
     this.pending = this.pending.then(async () => {
+      this.deps.history
+        ?.recordUpdate(this.roomId, this.name, update, isConnection(origin) ? (origin.participantId ?? origin.role) : 'server')
+        .catch((error: unknown) => {
+          metrics.storeErrors.inc({ op: 'history' });
+          logger.warn({ err: error, room: this.roomId, doc: this.name }, 'update not recorded for the replay');
+        });
       if (this.unsent.length > 0) {
         // Keep arrival order: once one update waits for the store, later ones wait behind it.
         this.unsent.push(update);

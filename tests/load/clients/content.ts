@@ -62,7 +62,8 @@ function boardSeed(): Templates['board'] {
   return { update, bytes: update.byteLength, ids };
 }
 
-function element(id: string, index: number, next: () => number): Record<string, unknown> {
+/** An Excalidraw element as the room's board holds it (about 400 bytes of JSON); every fourth a text. */
+export function element(id: string, index: number, next: () => number): Record<string, unknown> {
   const text = index % 4 === 0;
   return {
     id,

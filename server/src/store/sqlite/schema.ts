@@ -79,6 +79,36 @@ export const migrations: readonly ((db: Database) => void)[] = [
       CREATE TABLE chat_messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, room_id TEXT NOT NULL, json TEXT NOT NULL) STRICT;
       CREATE INDEX chat_messages_by_room ON chat_messages (room_id, seq);
     `),
+  // 6: the recording for replays: every document update with its time and author (apart from the
+  // live log, which compaction trims), checkpoints of whole documents, and the room's events.
+  (db) =>
+    db.exec(`
+      CREATE TABLE doc_history (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+        doc TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        body BLOB NOT NULL
+      ) STRICT;
+      CREATE INDEX doc_history_by_time ON doc_history (room_id, doc, at, seq);
+      CREATE TABLE doc_checkpoints (
+        room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+        doc TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        body BLOB NOT NULL,
+        PRIMARY KEY (room_id, doc, seq)
+      ) STRICT;
+      CREATE INDEX doc_checkpoints_by_time ON doc_checkpoints (room_id, doc, at);
+      CREATE TABLE room_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        json TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX room_events_by_time ON room_events (room_id, at, seq);
+    `),
 ];
 
 /** Tables of a room's own that name it but are written apart from it: the sweep drops them with the room. */

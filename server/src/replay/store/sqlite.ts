@@ -1,0 +1,69 @@
+import { ReplayEvent } from '@quorum/shared';
+import type { SqliteContext } from '../../store/index.js';
+import type { ReplayStore } from './types.js';
+
+/**
+ * The recording in the SQLite file (schema 4). Writes join the store's per-turn transaction, so a
+ * history entry appended in the turn of the live log's append commits with it. Rows go with their
+ * room when an idle room expires; a finished interview's room is kept, and so is its recording.
+ */
+export function createSqliteReplayStore({ db, run, read }: SqliteContext): ReplayStore {
+  const sql = {
+    append: db.prepare(`
+      INSERT INTO doc_history (room_id, doc, at, author, body)
+      SELECT @room, @doc, max(@at, coalesce((SELECT at FROM doc_history WHERE room_id = @room AND doc = @doc ORDER BY at DESC, seq DESC LIMIT 1), 0)), @author, @body
+      WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)`),
+    checkpoint: db.prepare<[string, string, number], { seq: number; at: number; body: Buffer }>(
+      'SELECT seq, at, body FROM doc_checkpoints WHERE room_id = ? AND doc = ? AND at <= ? ORDER BY at DESC, seq DESC LIMIT 1',
+    ),
+    // Times grow with seq, so the index range [checkpoint time, at] holds every entry wanted.
+    entries: db.prepare<[string, string, number, number, number], { seq: number; at: number; author: string; body: Buffer }>(
+      'SELECT seq, at, author, body FROM doc_history WHERE room_id = ? AND doc = ? AND at >= ? AND at <= ? AND seq > ? ORDER BY seq',
+    ),
+    putCheckpoint: db.prepare(
+      'INSERT OR IGNORE INTO doc_checkpoints (room_id, doc, seq, at, body) SELECT @room, @doc, @seq, @at, @body WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)',
+    ),
+    all: db.prepare<[string, string], { seq: number; at: number; author: string; body: Buffer }>(
+      'SELECT seq, at, author, body FROM doc_history WHERE room_id = ? AND doc = ? ORDER BY seq',
+    ),
+    span: db.prepare<[string, string], { first: number | null; last: number | null; entries: number }>(
+      'SELECT min(at) AS first, max(at) AS last, count(*) AS entries FROM doc_history WHERE room_id = ? AND doc = ?',
+    ),
+    appendEvent: db.prepare('INSERT INTO room_events (room_id, at, json) SELECT @room, @at, @json WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)'),
+    events: db.prepare<[string], { json: string }>('SELECT json FROM room_events WHERE room_id = ? ORDER BY at, seq'),
+  };
+  return {
+    appendHistory: (roomId, doc, entry) =>
+      run(() => {
+        sql.append.run({ room: roomId, doc, at: entry.at, author: entry.author, body: entry.update });
+      }),
+    historyAt: (roomId, doc, at) =>
+      read(() => {
+        const found = sql.checkpoint.get(roomId, doc, at);
+        const rows = sql.entries.all(roomId, doc, found?.at ?? 0, at, found?.seq ?? 0);
+        return {
+          checkpoint: found ? { seq: String(found.seq), at: found.at, state: new Uint8Array(found.body) } : null,
+          entries: rows.map((row) => ({ seq: String(row.seq), at: row.at, author: row.author, update: new Uint8Array(row.body) })),
+        };
+      }),
+    putCheckpoint: (roomId, doc, checkpoint) =>
+      run(() => {
+        sql.putCheckpoint.run({ room: roomId, doc, seq: Number(checkpoint.seq), at: checkpoint.at, body: checkpoint.state });
+      }),
+    listHistory: (roomId, doc) =>
+      read(() => sql.all.all(roomId, doc).map((row) => ({ seq: String(row.seq), at: row.at, author: row.author, update: new Uint8Array(row.body) }))),
+    historySpan: (roomId, doc) =>
+      read(() => {
+        const row = sql.span.get(roomId, doc);
+        return row && row.first !== null && row.last !== null ? { first: row.first, last: row.last, entries: row.entries } : null;
+      }),
+    appendEvent: (roomId, event) =>
+      run(() => {
+        sql.appendEvent.run({ room: roomId, at: event.at, json: JSON.stringify(event) });
+      }),
+    listEvents: (roomId) => read(() => sql.events.all(roomId).map((row) => ReplayEvent.parse(JSON.parse(row.json)))),
+    async keepRecording() {
+      // The recording's rows live as long as their room's row, which the room service keeps.
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { ClientEvent, ReplayTimeline } from '@quorum/shared';
+import { loadBank } from '@quorum/questions';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRoom, joinAs, request } from '../support/client.js';
+import type { CreatedRoom, RoomClient } from '../support/client.js';
+import { startTestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
+import { openDoc, whenSynced } from '../support/yjs.js';
+
+const NOTE = 'Private note: weak on token buckets, probe the refill maths';
+
+describe('what the replay gives the candidate', () => {
+  let server: TestServer;
+  let room: CreatedRoom;
+  let interviewer: RoomClient;
+  let askedId: string;
+  const closers: (() => void)[] = [];
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    room = await createRoom(server.url);
+    interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
+    closers.push(() => interviewer.disconnect());
+    const asked = await request(interviewer, ClientEvent.ask, { questionId: 'design-rate-limiter' });
+    if (!asked.ok) throw new Error(asked.error.message);
+    askedId = asked.data.askedId;
+    const notes = openDoc(server.url, room.roomId, 'notes', room.tokens.interviewer);
+    const code = openDoc(server.url, room.roomId, 'code', room.tokens.interviewer);
+    closers.push(() => notes.destroy(), () => code.destroy());
+    await Promise.all([whenSynced(notes), whenSynced(code)]);
+    notes.doc.getText('notes').insert(0, NOTE);
+    code.doc.getText('code').insert(0, 'function allow() {}');
+    const staffView = async (doc: string) =>
+      (await fetch(`${server.url}/api/rooms/${room.roomId}/replay/${doc}?at=${Date.now()}`, { headers: { authorization: `Bearer ${room.tokens.observer}` } })).arrayBuffer();
+    await expect.poll(async () => Buffer.from(await staffView('notes')).toString('utf8').includes(NOTE)).toBe(true);
+    await expect.poll(async () => Buffer.from(await staffView('code')).toString('utf8').includes('allow')).toBe(true);
+  });
+  afterEach(async () => {
+    for (const close of closers.splice(0)) close();
+    await server.close();
+  });
+
+  const scoreAndRelease = async () => {
+    const bank = await loadBank();
+    const rubric = bank.get('design-rate-limiter')!.rubric;
+    const criteria = Object.fromEntries(rubric.map((c, i) => [c.id, { score: (i % 4) + 1, comment: '' }]));
+    expect((await request(interviewer, ClientEvent.saveScorecard, { draft: { questions: { [askedId]: { criteria } } } })).ok).toBe(true);
+    expect((await request(interviewer, ClientEvent.submitScorecard, {})).ok).toBe(true);
+    expect((await request(interviewer, ClientEvent.releaseFeedback, { parts: { scores: true, comments: true, summary: true, recommendation: true } })).ok).toBe(true);
+  };
+
+  it('lets observers watch at any time, notes and score edits included', async () => {
+    const bank = await loadBank();
+    const criterion = bank.get('design-rate-limiter')!.rubric[0]!.id;
+    expect((await request(interviewer, ClientEvent.saveScorecard, { draft: { questions: { [askedId]: { criteria: { [criterion]: { score: 3 } } } } } })).ok).toBe(true);
+    const response = await fetch(`${server.url}/api/rooms/${room.roomId}/replay`, { headers: { authorization: `Bearer ${room.tokens.observer}` } });
+    expect(response.status).toBe(200);
+    const timeline = ReplayTimeline.parse(await response.json());
+    expect(timeline.events).toContainEqual(expect.objectContaining({ kind: 'score.changed', askedId, criterion, score: 3 }));
+  });
+
+  it('refuses the candidate until feedback is released', async () => {
+    for (const path of ['', '/code?at=1', '/board?at=1']) {
+      const response = await fetch(`${server.url}/api/rooms/${room.roomId}/replay${path}`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+      expect(response.status).toBe(403);
+    }
+  });
+
+  it('after release, carries neither notes nor score edits to the candidate, and refuses the notes document', async () => {
+    await scoreAndRelease();
+    const wire: string[] = [];
+    const get = async (path: string) => {
+      const response = await fetch(`${server.url}/api/rooms/${room.roomId}/replay${path}`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+      wire.push(Buffer.from(await response.arrayBuffer()).toString('utf8'));
+      return response;
+    };
+    const timeline = await get('');
+    expect(timeline.status).toBe(200);
+    const { startedAt, endedAt, events } = ReplayTimeline.parse(JSON.parse(wire[0]!));
+    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['question.asked', 'scorecard.submitted', 'feedback.released']));
+    for (const at of [startedAt, Math.round((startedAt + endedAt) / 2), endedAt, Date.now()]) {
+      expect((await get(`/code?at=${at}`)).status).toBe(200);
+      expect((await get(`/board?at=${at}`)).status).toBe(200);
+    }
+    expect(wire.join('\n')).toContain('allow');
+    expect((await get(`/notes?at=${Date.now()}`)).status).toBe(403);
+    const exported = await get('/export');
+    expect(exported.status).toBe(200);
+    expect(Object.keys((JSON.parse(wire.at(-1)!) as { docs: object }).docs).sort()).toEqual(['board', 'code']);
+    const text = wire.join('\n');
+    expect(text).not.toContain(NOTE);
+    expect(text).not.toContain('weak on token buckets');
+    expect(text).not.toContain('score.changed');
+  });
+});
