@@ -24,6 +24,13 @@ describe('question bank API', () => {
     expect(body.questions.length).toBeGreaterThanOrEqual(60);
     expect(body.questions[0]).not.toHaveProperty('rubric');
     expect(body.tags).toContain('raft');
+    expect(body.topics).toContain('consensus');
+  });
+
+  it('filters by topic', async () => {
+    const body = (await (await get('?topic=consensus', room.tokens.interviewer)).json()) as BankListResponse;
+    expect(body.questions.length).toBeGreaterThan(0);
+    for (const q of body.questions) expect(q.topics).toContain('consensus');
   });
 
   it('filters by tag, type and difficulty together', async () => {

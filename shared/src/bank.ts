@@ -158,12 +158,15 @@ export const BankQuery = z.strictObject({
   type: QuestionType.optional(),
   difficulty: Difficulty.optional(),
   tag: Slug.optional(),
+  topic: Topic.optional(),
 });
 export type BankQuery = z.infer<typeof BankQuery>;
 
 export const BankListResponse = z.object({
   questions: z.array(QuestionSummary),
   tags: z.array(z.string()),
+  /** The controlled topics the bank's questions are filed under, for the filter. */
+  topics: z.array(Topic),
   total: z.number().int(),
 });
 export type BankListResponse = z.infer<typeof BankListResponse>;
@@ -184,6 +187,7 @@ export function matchesQuery(question: Question, query: BankQuery): boolean {
   if (query.type && question.type !== query.type) return false;
   if (query.difficulty && question.difficulty !== query.difficulty) return false;
   if (query.tag && !question.tags.includes(query.tag)) return false;
+  if (query.topic && !question.topics.includes(query.topic)) return false;
   const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
   const haystack = [question.title, question.prompt, question.tags.join(' '), question.tags.join(' ').replaceAll('-', ' ')]

@@ -35,13 +35,13 @@ describe('asking a question', () => {
     const { ivy, cam } = await interviewerAndCandidate(env.browser, env.server.url, room);
 
     await ivy.getByTestId('panel-tab-bank').click();
-    await ivy.getByTestId('bank-filter-tag').selectOption('consensus');
+    await ivy.getByTestId('bank-filter-topic').selectOption('consensus');
     const tagged = await bankGet<BankListResponse>(room.roomId, room.interviewerUrl, '?tag=consensus');
     const listedIds = () => ivy.getByTestId('bank-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-question-id')));
     await expect.poll(listedIds, WAIT).toEqual(tagged.questions.map((question) => question.id));
 
     const question = await bankGet<Question>(room.roomId, room.interviewerUrl, '/raft-log-safety');
-    expect(question.tags).toContain('consensus');
+    expect(question.topics).toContain('consensus');
     await ivy.locator('[data-testid="bank-item"][data-question-id="raft-log-safety"]').click();
     const preview = await ivy.getByTestId('question-details').innerText();
     for (const criterion of question.rubric) {

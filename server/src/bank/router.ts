@@ -1,4 +1,4 @@
-import { BankQuery, ErrorCode, matchesQuery, seesPrivate, summarize } from '@quorum/shared';
+import { BankQuery, ErrorCode, matchesQuery, seesPrivate, summarize, Topic } from '@quorum/shared';
 import type { BankListResponse } from '@quorum/shared';
 import type { Bank } from '@quorum/questions';
 import { Router } from 'express';
@@ -14,6 +14,8 @@ import type { RoomService } from '../rooms/service.js';
 export function bankRouter(deps: { bank: Bank; service: RoomService }): Router {
   const router = Router({ mergeParams: true });
   const tags = [...new Set(deps.bank.questions.flatMap((q) => q.tags))].sort();
+  const filedUnder = new Set(deps.bank.questions.flatMap((q) => q.topics));
+  const topics = Topic.options.filter((topic) => filedUnder.has(topic));
 
   router.use(roomAuth(deps.service, seesPrivate, 'browse the question bank'));
 
@@ -21,7 +23,7 @@ export function bankRouter(deps: { bank: Bank; service: RoomService }): Router {
     const query = parseOr400(res, BankQuery, req.query);
     if (!query) return;
     const questions = deps.bank.questions.filter((q) => matchesQuery(q, query)).map(summarize);
-    const body: BankListResponse = { questions, tags, total: deps.bank.questions.length };
+    const body: BankListResponse = { questions, tags, topics, total: deps.bank.questions.length };
     res.json(body);
   });
 

@@ -1,4 +1,4 @@
-import { Difficulty, QuestionType, type BankQuery, type QuestionSummary, type Track } from '@quorum/shared';
+import { Difficulty, QuestionType, Topic, topicLabels, type BankQuery, type QuestionSummary, type Track } from '@quorum/shared';
 import { useState } from 'react';
 import { AskButton } from './AskButton';
 import { rankResults, typeForTrack } from './bankRank';
@@ -57,11 +57,11 @@ export function BankBrowser({ access, ask, askedIds, initialSelected = null, tra
             onChange={(value) => update({ difficulty: value ? Difficulty.parse(value) : undefined })}
           />
           <FilterSelect
-            label="Tag"
-            testId="bank-filter-tag"
-            value={query.tag}
-            options={(list.status === 'ready' ? list.data.tags : query.tag ? [query.tag] : []).map((tag) => [tag, tag])}
-            onChange={(value) => update({ tag: value || undefined })}
+            label="Topic"
+            testId="bank-filter-topic"
+            value={query.topic}
+            options={(list.status === 'ready' ? list.data.topics : query.topic ? [query.topic] : []).map((topic) => [topic, topicLabels[topic]])}
+            onChange={(value) => update({ topic: value ? Topic.parse(value) : undefined })}
           />
         </div>
       </div>

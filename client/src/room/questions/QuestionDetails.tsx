@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Question, RoomQuestion } from '@quorum/shared';
+import { topicLabels, type Topic } from '@quorum/shared';
 import { difficultyLabel, typeLabel } from './labels';
 import { Markdown } from './Markdown';
 
@@ -98,17 +99,25 @@ export function QuestionDetails({ question, revealedHints, foldPrompt = false }:
   );
 }
 
-export function QuestionMeta({ question }: { question: Pick<Detailed, 'type' | 'difficulty' | 'tags' | 'timeLimitMinutes'> }) {
+/** A question's type, level, time and topics; custom questions have no topic and show their tags. */
+export function QuestionMeta({ question }: { question: Pick<Detailed, 'type' | 'difficulty' | 'tags' | 'timeLimitMinutes'> & { topics?: readonly Topic[] } }) {
+  const topics = question.topics ?? [];
   return (
     <div className="question-meta">
       <span className="pill">{typeLabel[question.type]}</span>
       {question.difficulty && <span className="pill">{difficultyLabel[question.difficulty]}</span>}
       <span className="pill">{question.timeLimitMinutes} min</span>
-      {question.tags.map((tag) => (
-        <span key={tag} className="tag">
-          {tag}
-        </span>
-      ))}
+      {topics.length > 0
+        ? topics.map((topic) => (
+            <span key={topic} className="tag">
+              {topicLabels[topic]}
+            </span>
+          ))
+        : question.tags.map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+            </span>
+          ))}
     </div>
   );
 }

@@ -16,11 +16,11 @@ const SEARCH_DEBOUNCE_MS = 250;
 export function useBankList(access: Access, query: BankQuery): Loadable<BankListResponse> {
   const [state, setState] = useState<Loadable<BankListResponse>>({ status: 'loading' });
   const { roomId, token } = access;
-  const { q, type, difficulty, tag } = query;
+  const { q, type, difficulty, tag, topic } = query;
   useEffect(() => {
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
-      listBank({ roomId, token }, { q, type, difficulty, tag }, controller.signal).then(
+      listBank({ roomId, token }, { q, type, difficulty, tag, topic }, controller.signal).then(
         (data) => setState({ status: 'ready', data }),
         (error: unknown) => !controller.signal.aborted && setState({ status: 'error', message: messageOf(error) }),
       );
@@ -29,7 +29,7 @@ export function useBankList(access: Access, query: BankQuery): Loadable<BankList
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [roomId, token, q, type, difficulty, tag]);
+  }, [roomId, token, q, type, difficulty, tag, topic]);
   return state;
 }
 
