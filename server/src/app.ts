@@ -26,6 +26,7 @@ import { createSqliteSoloStore } from './practice/sessions/sqlite.js';
 import { createSoloService } from './practice/sessions/service.js';
 import { createTranscriber } from './practice/transcriber.js';
 import { createHistoryService } from './history/service.js';
+import { announcingChanges } from './rooms/changes.js';
 import { createBroadcaster } from './rooms/context.js';
 import type { RoomServer } from './rooms/context.js';
 import { roomHandlers } from './rooms/handlers.js';
@@ -76,7 +77,9 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : undefined;
   redis?.on('error', () => {});
   const limiters = createLimiters(config.limits, metrics, redis && { client: redis, prefix: config.redisPrefix });
-  const service = createRoomService({ store, bank });
+  // Every write of a room's state reaches its people as a patch; `broadcast` exists before the first write.
+  const rooms = announcingChanges(store, (before, after) => broadcast.change(before, after));
+  const service = createRoomService({ store: rooms, bank });
   const scorecards = createScorecardService({ store });
   const history = createHistoryService({ store });
   // Solo sessions live beside the rooms: in the SQLite file, in Redis, or (tests, bench) in memory.
@@ -158,8 +161,8 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     tellOtherProcesses: (track) => tellOtherProcesses('queue:changed', track),
   });
   io.on('queue:changed', (track) => matchmaker.queueChanged(track));
-  const swap = createSwap({ io, store, rooms: service });
-  const seats = createSeats({ io, store, maxObservers: config.limits.maxObservers });
+  const swap = createSwap({ io, store: rooms, rooms: service });
+  const seats = createSeats({ io, store: rooms, maxObservers: config.limits.maxObservers });
   // A restored session is a join without its token: it is checked (and its seat claimed) again.
   if (redis) recheckRecoveredSessions(io, service, seats);
   const socketProtocol = attachSocketProtocol({
@@ -185,7 +188,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
         publicUrl: config.publicUrl,
         nextLink: swap.nextLink,
       }),
-      ...matchmakingHandlers({ matchmaker, swap, broadcast }),
+      ...matchmakingHandlers({ matchmaker, swap }),
       ...scorecardHandlers({ scorecards, store, broadcast }),
     },
   });

@@ -9,6 +9,7 @@ import type { MatchFound, QueueStatus } from './matchmaking.js';
 import type { InterviewReport } from './report.js';
 import { Phase } from './room.js';
 import type { Participant, RoomView } from './room.js';
+import type { RoomPatch } from './room-patch.js';
 import { FeedbackParts, ScorecardDraft } from './scorecard.js';
 import type { Scorecard } from './scorecard.js';
 import { Role } from './roles.js';
@@ -34,10 +35,12 @@ export const ClientEvent = {
   joinQueue: 'queue:join',
   leaveQueue: 'queue:leave',
   swap: 'peer:swap',
+  resync: 'room:resync',
 } as const;
 
 export const ServerEvent = {
   state: 'room:state',
+  patch: 'room:patch',
   presence: 'room:presence',
   error: 'room:error',
   scorecard: 'scorecard:state',
@@ -68,6 +71,8 @@ export const JoinQueuePayload = QueueJoinPayload;
 export const LeaveQueuePayload = z.strictObject({});
 /** A vote to swap roles; at half time one vote is enough. */
 export const SwapPayload = z.strictObject({});
+/** Asks for the whole view again after a patch showed that versions were missed. */
+export const ResyncPayload = z.strictObject({});
 
 export const clientPayloads = {
   [ClientEvent.join]: JoinPayload,
@@ -86,11 +91,16 @@ export const clientPayloads = {
   [ClientEvent.joinQueue]: JoinQueuePayload,
   [ClientEvent.leaveQueue]: LeaveQueuePayload,
   [ClientEvent.swap]: SwapPayload,
+  [ClientEvent.resync]: ResyncPayload,
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;
 
-export const JoinResult = z.object({ self: z.object({ id: z.string(), name: z.string(), role: Role, color: z.string() }) });
+export const JoinResult = z.object({
+  self: z.object({ id: z.string(), name: z.string(), role: Role, color: z.string() }),
+  /** The room protocol the server speaks (ROOM_PROTOCOL); a page built for another one must reload. */
+  protocol: z.number().int(),
+});
 export type JoinResult = z.infer<typeof JoinResult>;
 
 export interface AckError {
@@ -116,6 +126,8 @@ export interface ClientResults {
   [ClientEvent.joinQueue]: QueueStatus;
   [ClientEvent.leaveQueue]: undefined;
   [ClientEvent.swap]: { swapped: boolean; votes: number };
+  /** The whole view follows as `room:state`, in order with the patches around it. */
+  [ClientEvent.resync]: undefined;
 }
 
 export type ClientToServerEvents = {
@@ -123,7 +135,10 @@ export type ClientToServerEvents = {
 };
 
 export interface ServerToClientEvents {
+  /** The whole view: on joining and on a resync. */
   [ServerEvent.state]: (view: RoomView) => void;
+  /** Every later change, as a patch of this role's view. */
+  [ServerEvent.patch]: (patch: RoomPatch) => void;
   [ServerEvent.presence]: (participants: Participant[]) => void;
   [ServerEvent.error]: (error: AckError['error']) => void;
   /** Interviewer and observers only. */

@@ -16,3 +16,4 @@ export * from './room.js';
 export * from './report.js';
 export * from './scorecard.js';
 export * from './matchmaking.js';
+export * from './room-patch.js';

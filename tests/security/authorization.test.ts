@@ -34,6 +34,8 @@ const socketMatrix: Record<Exclude<ClientEventName, 'room:join'>, { payload: (as
   [ClientEvent.leaveQueue]: { payload: () => ({}), expect: { interviewer: 'ok', observer: 'ok', candidate: 'ok', 'other-room': 'ok', revoked: 'ok', 'no-token': 'ok' } },
   // This room is not a peer pairing, so even its members cannot swap.
   [ClientEvent.swap]: { payload: () => ({}), expect: row('conflict', 'conflict', 'conflict') },
+  // Every member may ask for its own view again; it is filtered like every other.
+  [ClientEvent.resync]: { payload: () => ({}), expect: row('ok', 'ok', 'ok') },
 };
 
 /** Members get the given outcomes; anyone who could not join gets not_joined. */
