@@ -53,6 +53,8 @@ export class SharedDoc implements SyncTarget {
   /** Roughly the document's encoded size: the snapshot plus the updates since, as stored. */
   private size = 0;
   private unsent: Uint8Array[] = [];
+  /** Client updates for the next append, in arrival order. */
+  private waiting: { update: Uint8Array; origin: unknown; started: number }[] = [];
   private retryTimer: NodeJS.Timeout | undefined;
   private retries = 0;
   private unsubscribe: (() => Promise<void>) | undefined;
@@ -194,29 +196,41 @@ export class SharedDoc implements SyncTarget {
     Y.transact(this.doc, () => updates.forEach((update) => Y.applyUpdate(this.doc, update, FROM_STORE)), FROM_STORE);
   }
 
+  /**
+   * Appends a client's update, then relays it. Updates that arrive while an append is in flight
+   * wait and go to the store together, merged into one (group commit): one store call per
+   * document per turn at most, and a burst no longer waits out one round trip per update.
+   */
   private persistThenRelay(update: Uint8Array, origin: unknown): void {
-    const started = performance.now();
-    const { store, logger, metrics, compactEvery } = this.deps;
     this.size += update.length;
-    this.pending = this.pending.then(async () => {
-      if (this.unsent.length > 0) {
-        // Keep arrival order: once one update waits for the store, later ones wait behind it.
+    this.waiting.push({ update, origin, started: performance.now() });
+    if (this.waiting.length === 1) this.pending = this.pending.then(() => this.persistWaiting());
+  }
+
+  private async persistWaiting(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = [];
+    const { store, logger, metrics, compactEvery } = this.deps;
+    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((waiting) => waiting.update));
+    if (this.unsent.length > 0) {
+      // Keep arrival order: once one update waits for the store, later ones wait behind it.
+      this.unsent.push(update);
+    } else {
+      try {
+        await store.appendUpdate(this.roomId, this.name, update, this.deps.origin);
+        this.sinceCompaction += 1;
+      } catch (error) {
         this.unsent.push(update);
-      } else {
-        try {
-          await store.appendUpdate(this.roomId, this.name, update, this.deps.origin);
-          this.sinceCompaction += 1;
-        } catch (error) {
-          this.unsent.push(update);
-          metrics.storeErrors.inc({ op: 'append' });
-          logger.error({ err: error, room: this.roomId, doc: this.name }, 'append failed; holding updates until the store answers');
-          this.scheduleRetry();
-        }
+        metrics.storeErrors.inc({ op: 'append' });
+        logger.error({ err: error, room: this.roomId, doc: this.name }, 'append failed; holding updates until the store answers');
+        this.scheduleRetry();
       }
-      this.broadcast(updateMessage(update), origin);
+    }
+    for (const { update: each, origin, started } of batch) {
+      this.broadcast(updateMessage(each), origin);
       metrics.updateLatency.observe((performance.now() - started) / 1000);
-      if (this.sinceCompaction >= compactEvery) await this.compact();
-    });
+    }
+    if (this.sinceCompaction >= compactEvery) await this.compact();
   }
 
   private scheduleRetry(delay = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)]): void {
