@@ -4,8 +4,8 @@ import { ErrorCode } from './codes.js';
 import type { ErrorIssue } from './http.js';
 import { DeviceId, DisplayName, RoomId, Token } from './ids.js';
 import { TimerAction, designStages } from './clock.js';
-import { QueueJoinPayload } from './matchmaking.js';
-import type { MatchFound, QueueStatus } from './matchmaking.js';
+import { QueueJoinPayload, QueueStatus } from './matchmaking.js';
+import type { MatchFound } from './matchmaking.js';
 import type { InterviewReport } from './report.js';
 import { Phase } from './room.js';
 import type { Participant, RoomView } from './room.js';
@@ -109,26 +109,28 @@ export interface AckError {
 }
 export type Ack<T = undefined> = { ok: true; data: T } | AckError;
 
-export interface ClientResults {
-  [ClientEvent.join]: JoinResult;
-  [ClientEvent.rename]: undefined;
-  [ClientEvent.ask]: { askedId: string };
-  [ClientEvent.addCustom]: { questionId: string };
-  [ClientEvent.revealHint]: { revealed: number };
-  [ClientEvent.setPhase]: undefined;
-  [ClientEvent.timer]: undefined;
-  [ClientEvent.setStage]: undefined;
-  [ClientEvent.clockSync]: { clientTime: number; serverTime: number };
-  [ClientEvent.saveScorecard]: { version: number };
-  [ClientEvent.submitScorecard]: { version: number };
-  [ClientEvent.releaseFeedback]: { releasedAt: number };
-  [ClientEvent.reissueLink]: { role: 'candidate' | 'observer'; url: string };
-  [ClientEvent.joinQueue]: QueueStatus;
-  [ClientEvent.leaveQueue]: undefined;
-  [ClientEvent.swap]: { swapped: boolean; votes: number };
+/** What each client event's acknowledgement carries when it succeeds; `z.undefined()` for nothing. */
+export const clientResults = {
+  [ClientEvent.join]: JoinResult,
+  [ClientEvent.rename]: z.undefined(),
+  [ClientEvent.ask]: z.object({ askedId: z.string() }),
+  [ClientEvent.addCustom]: z.object({ questionId: z.string() }),
+  [ClientEvent.revealHint]: z.object({ revealed: z.number().int() }),
+  [ClientEvent.setPhase]: z.undefined(),
+  [ClientEvent.timer]: z.undefined(),
+  [ClientEvent.setStage]: z.undefined(),
+  [ClientEvent.clockSync]: z.object({ clientTime: z.number(), serverTime: z.number() }),
+  [ClientEvent.saveScorecard]: z.object({ version: z.number().int() }),
+  [ClientEvent.submitScorecard]: z.object({ version: z.number().int() }),
+  [ClientEvent.releaseFeedback]: z.object({ releasedAt: z.number().int() }),
+  [ClientEvent.reissueLink]: z.object({ role: ReissueLinkPayload.shape.role, url: z.string() }),
+  [ClientEvent.joinQueue]: QueueStatus,
+  [ClientEvent.leaveQueue]: z.undefined(),
+  [ClientEvent.swap]: z.object({ swapped: z.boolean(), votes: z.number().int() }),
   /** The whole view follows as `room:state`, in order with the patches around it. */
-  [ClientEvent.resync]: undefined;
-}
+  [ClientEvent.resync]: z.undefined(),
+} as const satisfies Record<ClientEventName, z.ZodType>;
+export type ClientResults = { [E in ClientEventName]: z.infer<(typeof clientResults)[E]> };
 
 export type ClientToServerEvents = {
   [E in ClientEventName]: (payload: ClientPayload<E>, ack: (result: Ack<ClientResults[E]>) => void) => void;
