@@ -129,7 +129,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   io.engine.on('connection', () => metrics.socketClients.inc());
   io.on('connection', (socket) => socket.on('disconnect', () => metrics.socketClients.dec()));
   const origin = randomUUID();
-  const registry = new DocRegistry({ store, logger, metrics, compactEvery: config.compactEvery, origin });
+  const registry = new DocRegistry({ store, logger, metrics, compaction: config.compaction, origin });
   const broadcast = createBroadcaster(io, store);
   // Other processes hear of an ended room or a revoked link through the adapter; alone, there are none.
   const tellOtherProcesses: RoomServer['serverSideEmit'] = (...args) => (redis ? io.serverSideEmit(...args) : true);

@@ -2,6 +2,7 @@ import type { DocName, Role } from '@quorum/shared';
 import type { Logger } from 'pino';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Compaction } from '../config.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DocLog, DocRelay } from '../store/index.js';
 import { guardAwareness } from './awareness-guard.js';
@@ -31,7 +32,7 @@ export interface SharedDocDeps {
   store: DocLog & DocRelay;
   logger: Logger;
   metrics: Metrics;
-  compactEvery: number;
+  compaction: Compaction;
   /** This server's name in the update log, so it skips its own updates coming back. */
   origin: string;
 }
@@ -50,6 +51,9 @@ export class SharedDoc implements SyncTarget {
   /** Every update up to this cursor of the store's log is in `doc`. */
   private cursor = '0';
   private sinceCompaction = 0;
+  /** Bytes in the store's log since the snapshot, appended here or by other servers. */
+  private logBytes = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
   /** Roughly the document's encoded size: the snapshot plus the updates since, as stored. */
   private size = 0;
   private unsent: Uint8Array[] = [];
@@ -109,6 +113,7 @@ export class SharedDoc implements SyncTarget {
     );
     this.cursor = stored.cursor;
     this.sinceCompaction = stored.updates.length;
+    this.logBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
     this.size = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, u) => sum + u.length, 0);
   }
 
@@ -182,6 +187,7 @@ export class SharedDoc implements SyncTarget {
   async destroy(): Promise<void> {
     this.destroyed = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.idleTimer);
     await this.unsubscribe?.().catch(() => undefined);
     if (this.unsent.length > 0) {
       this.deps.logger.error({ room: this.roomId, doc: this.name, updates: this.unsent.length }, 'unloading a document whose updates never reached the store');
@@ -192,7 +198,10 @@ export class SharedDoc implements SyncTarget {
 
   private applyFromStore(updates: Uint8Array[]): void {
     if (updates.length === 0 || this.destroyed) return;
-    for (const update of updates) this.size += update.length;
+    for (const update of updates) {
+      this.size += update.length;
+      this.logBytes += update.length;
+    }
     Y.transact(this.doc, () => updates.forEach((update) => Y.applyUpdate(this.doc, update, FROM_STORE)), FROM_STORE);
   }
 
@@ -210,7 +219,7 @@ export class SharedDoc implements SyncTarget {
   private async persistWaiting(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];
-    const { store, logger, metrics, compactEvery } = this.deps;
+    const { store, logger, metrics } = this.deps;
     const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((waiting) => waiting.update));
     if (this.unsent.length > 0) {
       // Keep arrival order: once one update waits for the store, later ones wait behind it.
@@ -219,6 +228,7 @@ export class SharedDoc implements SyncTarget {
       try {
         await store.appendUpdate(this.roomId, this.name, update, this.deps.origin);
         this.sinceCompaction += 1;
+        this.logBytes += update.length;
       } catch (error) {
         this.unsent.push(update);
         metrics.storeErrors.inc({ op: 'append' });
@@ -230,7 +240,21 @@ export class SharedDoc implements SyncTarget {
       this.broadcast(updateMessage(each), origin);
       metrics.updateLatency.observe((performance.now() - started) / 1000);
     }
-    if (this.sinceCompaction >= compactEvery) await this.compact();
+    if (this.logOutgrewSnapshot()) await this.compact();
+    else this.compactWhenIdle();
+  }
+
+  private logOutgrewSnapshot(): boolean {
+    return this.logBytes >= Math.max(this.deps.compaction.logBytes, this.size - this.logBytes);
+  }
+
+  /** Folds the log once nobody has edited for a while: off the hot path, and loads stay short. */
+  private compactWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.pending = this.pending.then(() => (this.sinceCompaction > 0 && !this.destroyed ? this.compact() : undefined));
+    }, this.deps.compaction.idleMs);
+    this.idleTimer.unref();
   }
 
   private scheduleRetry(delay = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)]): void {
@@ -265,6 +289,7 @@ export class SharedDoc implements SyncTarget {
       const snapshot = this.fullState();
       await this.deps.store.compactDoc(this.roomId, this.name, snapshot, this.cursor);
       this.sinceCompaction = 0;
+      this.logBytes = 0;
       this.size = snapshot.length;
     } catch (error) {
       this.deps.metrics.storeErrors.inc({ op: 'compact' });
