@@ -4,23 +4,23 @@
  * compactions and the snapshot bytes they wrote, and the appends, by wrapping the store the server
  * is given. Prints the figures and writes them to results/.
  *
- *   npx tsx tests/load/doc-compaction.ts [--edits 1500] [--out tests/load/results/doc-compaction.json]
+ *   npx tsx bench/doc-compaction.ts [--edits 1500] [--out bench/results/doc-compaction.json]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createQuorumServer, createRedisStore, testConfig } from '@quorum/server';
 import type { RoomStore } from '@quorum/server';
-import { createRoom } from '../support/client.js';
-import { dropPrefix, REDIS_URL, testPrefix } from '../support/server.js';
-import { openDoc, whenSynced } from '../support/yjs.js';
+import { createRoom } from '../tests/support/client.js';
+import { dropPrefix, REDIS_URL, testPrefix } from '../tests/support/server.js';
+import { openDoc, whenSynced } from '../tests/support/yjs.js';
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1]! : fallback;
 };
 const edits = Number(arg('--edits', '1500'));
-const out = arg('--out', 'tests/load/results/doc-compaction.json');
+const out = arg('--out', 'bench/results/doc-compaction.json');
 const prefix = testPrefix();
 
 const counts = { appends: 0, appendBytes: 0, compactions: 0, snapshotBytes: 0 };

@@ -4,7 +4,7 @@
  * answers after anything it emitted earlier on that connection (acks are not counted). Prints a
  * table and writes it to results/.
  *
- *   npx tsx tests/load/room-bytes.ts [--out tests/load/results/room-bytes.json]
+ *   npx tsx bench/room-bytes.ts [--out bench/results/room-bytes.json]
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,11 +13,11 @@ import { ClientEvent } from '@quorum/shared';
 import type { ClientEventName, ClientPayload } from '@quorum/shared';
 import { createQuorumServer, testConfig } from '@quorum/server';
 import { io } from 'socket.io-client';
-import { createRoom, request } from '../support/client.js';
-import type { RoomClient } from '../support/client.js';
+import { createRoom, request } from '../tests/support/client.js';
+import type { RoomClient } from '../tests/support/client.js';
 
 const outArg = process.argv.indexOf('--out');
-const out = outArg > 0 ? process.argv[outArg + 1]! : 'tests/load/results/room-bytes.json';
+const out = outArg > 0 ? process.argv[outArg + 1]! : 'bench/results/room-bytes.json';
 
 // One action at a time, but quicker than a person: the per-connection rate limit is not what this measures.
 const server = await createQuorumServer(testConfig({ limits: { eventsPerSecond: 1_000 } }));

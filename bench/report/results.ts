@@ -1,4 +1,4 @@
-/** The shape of tests/load/results/<date>.json. Bytes, milliseconds, percent of one core. */
+/** The shape of bench/results/<date>.json. Bytes, milliseconds, percent of one core. */
 import type { Mode } from '../config.js';
 import type { HistoryStats, JoinStats } from '../clients/heavy-room.js';
 import type { WindowStats } from '../generator/ipc.js';

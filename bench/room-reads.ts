@@ -3,7 +3,7 @@
  * CPU per call, for a room with five asked bank questions. Prints the figures and writes them to
  * results/. CPU per call is the figure to compare on a shared machine; wall time includes Redis.
  *
- *   npx tsx tests/load/room-reads.ts [--redis redis://127.0.0.1:6379] [--out tests/load/results/room-reads.json]
+ *   npx tsx bench/room-reads.ts [--redis redis://127.0.0.1:6379] [--out bench/results/room-reads.json]
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -12,13 +12,13 @@ import { newTimer } from '@quorum/shared';
 import type { RoomState } from '@quorum/shared';
 import { loadBank } from '@quorum/questions';
 import { createRedisStore } from '@quorum/server';
-import { dropPrefix } from '../support/server.js';
+import { dropPrefix } from '../tests/support/server.js';
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1]! : fallback;
 };
-const out = arg('--out', 'tests/load/results/room-reads.json');
+const out = arg('--out', 'bench/results/room-reads.json');
 const prefix = `quorum-bench:${randomUUID()}:`;
 const store = createRedisStore({ url: arg('--redis', 'redis://127.0.0.1:6379'), prefix, ttlSeconds: 600 });
 

@@ -4,15 +4,15 @@
  * whole burst (median and range of the rounds) and the Redis commands the server issued for it,
  * and writes them to results/. The store is Redis unless `--store memory|sqlite` says otherwise.
  *
- *   npx tsx tests/load/doc-burst.ts [--edits 200] [--rounds 5] [--store redis] [--out tests/load/results/doc-burst.json]
+ *   npx tsx bench/doc-burst.ts [--edits 200] [--rounds 5] [--store redis] [--out bench/results/doc-burst.json]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createQuorumServer, testConfig } from '@quorum/server';
 import { Redis } from 'ioredis';
-import { createRoom } from '../support/client.js';
-import { dropPrefix, REDIS_URL, testPrefix } from '../support/server.js';
-import { openDoc, whenSynced } from '../support/yjs.js';
+import { createRoom } from '../tests/support/client.js';
+import { dropPrefix, REDIS_URL, testPrefix } from '../tests/support/server.js';
+import { openDoc, whenSynced } from '../tests/support/yjs.js';
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(name);
@@ -21,7 +21,7 @@ const arg = (name: string, fallback: string) => {
 const edits = Number(arg('--edits', '200'));
 const rounds = Number(arg('--rounds', '5'));
 const store = arg('--store', 'redis');
-const out = arg('--out', 'tests/load/results/doc-burst.json');
+const out = arg('--out', 'bench/results/doc-burst.json');
 const prefix = testPrefix();
 
 // The pacing of a fast typist is not what this measures: the limit is lifted out of its way.

@@ -22,7 +22,7 @@ import { killAll } from './servers/children.js';
 import { REDIS_URL, dropPrefix } from './servers/redis.js';
 import { targets } from './servers/targets.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 
 const { values } = parseArgs({
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   const table = `${markdown(report)}\n${repeatsMarkdown(repeats)}`;
   writeFileSync(`${resultsDir}${name}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(`${resultsDir}${name}.md`, table);
-  console.log(`\n${table}\nwrote tests/load/results/${name}.json and .md in ${report.wallSeconds} s`);
+  console.log(`\n${table}\nwrote bench/results/${name}.json and .md in ${report.wallSeconds} s`);
 }
 
 main().catch((error: unknown) => {
