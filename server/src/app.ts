@@ -29,6 +29,7 @@ import { createSqliteSoloStore } from './practice/sessions/sqlite.js';
 import { createSoloService } from './practice/sessions/service.js';
 import { createTranscriber } from './practice/transcriber.js';
 import { createHistoryService } from './history/service.js';
+import { announcingChanges } from './rooms/changes.js';
 import { createBroadcaster } from './rooms/context.js';
 import type { RoomServer } from './rooms/context.js';
 import { roomHandlers } from './rooms/handlers.js';
@@ -89,7 +90,9 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   const replayStore = createReplayStoreFor(store, storeRedis && { client: storeRedis, prefix: config.redisPrefix, ttlSeconds: config.roomTtlSeconds });
   const recorder = createRecorder({ store: replayStore, logger });
   const recordedStore = withEventRecording(store, recorder);
-  const service = createRoomService({ store: recordedStore, bank });
+  // Every write of a room's state reaches its people as a patch; `broadcast` exists before the first write.
+  const rooms = announcingChanges(recordedStore, (before, after) => broadcast.change(before, after));
+  const service = createRoomService({ store: rooms, bank });
   const scorecards = createScorecardService({ store: recordedStore });
   const history = createHistoryService({ store });
   // Solo sessions live beside the rooms: in the SQLite file, in Redis, or (tests, bench) in memory.
@@ -148,7 +151,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   io.engine.on('connection', () => metrics.socketClients.inc());
   io.on('connection', (socket) => socket.on('disconnect', () => metrics.socketClients.dec()));
   const origin = randomUUID();
-  const registry = new DocRegistry({ store, logger, metrics, compactEvery: config.compactEvery, origin, history: recorder });
+  const registry = new DocRegistry({ store, logger, metrics, compaction: config.compaction, origin, history: recorder });
   const broadcast = createBroadcaster(io, store);
   // Other processes hear of an ended room or a revoked link through the adapter; alone, there are none.
   const tellOtherProcesses: RoomServer['serverSideEmit'] = (...args) => (redis ? io.serverSideEmit(...args) : true);
@@ -181,8 +184,8 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     tellOtherProcesses: (track) => tellOtherProcesses('queue:changed', track),
   });
   io.on('queue:changed', (track) => matchmaker.queueChanged(track));
-  const swap = createSwap({ io, store, rooms: service });
-  const seats = createSeats({ io, store, maxObservers: config.limits.maxObservers });
+  const swap = createSwap({ io, store: rooms, rooms: service });
+  const seats = createSeats({ io, store: rooms, maxObservers: config.limits.maxObservers });
   // A restored session is a join without its token: it is checked (and its seat claimed) again.
   if (redis) recheckRecoveredSessions(io, service, seats);
   const call = createCall({ io, config: config.call });
@@ -211,7 +214,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
         publicUrl: config.publicUrl,
         nextLink: swap.nextLink,
       }),
-      ...matchmakingHandlers({ matchmaker, swap, broadcast }),
+      ...matchmakingHandlers({ matchmaker, swap }),
       ...scorecardHandlers({ scorecards, store, broadcast }),
       ...runHandlers({ io, runs }),
       ...chatHandlers({ io, chat }),

@@ -20,7 +20,8 @@ const EnvSchema = z.object({
   STATIC_DIR: z.string().optional(),
   ROOM_TTL_HOURS: Positive.default(24 * 7),
   MAX_MESSAGE_BYTES: Positive.default(1024 * 1024),
-  DOC_COMPACT_EVERY: Positive.default(500),
+  DOC_COMPACT_LOG_BYTES: Positive.default(64 * 1024),
+  DOC_COMPACT_IDLE_SECONDS: Positive.default(30),
   MAX_DOC_BYTES: Positive.default(16 * 1024 * 1024),
   YJS_MESSAGES_PER_SECOND: Positive.default(200),
   EVENTS_PER_SECOND: Positive.default(30),
@@ -69,8 +70,8 @@ export interface Config {
   /** The built client; undefined serves the API alone. */
   staticDir: string | undefined;
   roomTtlSeconds: number;
-  /** Merge a document's update log into one snapshot after this many appended updates. */
-  compactEvery: number;
+  /** When a document's update log is folded into one snapshot (see SharedDoc). */
+  compaction: Compaction;
   /** A new peer pair has this long to arrive in their room before a no-show sends the other back to the queue. */
   matchConfirmSeconds: number;
   /** Each document connection is pinged this often and closed if it did not answer the ping before. */
@@ -95,6 +96,16 @@ export interface CallConfig {
 }
 
 /** Every limit a client can run into; each answers with a clear error. */
+/**
+ * A document's log is folded into a snapshot once it holds more bytes than this and than the
+ * snapshot itself (reading it back would cost more than the snapshot), or once the document has
+ * been quiet this long: a large document is not rewritten every few hundred small edits.
+ */
+export interface Compaction {
+  logBytes: number;
+  idleMs: number;
+}
+
 export interface Limits {
   maxMessageBytes: number;
   maxDocBytes: number;
@@ -139,7 +150,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
     roomTtlSeconds: e.ROOM_TTL_HOURS * 3600,
-    compactEvery: e.DOC_COMPACT_EVERY,
+    compaction: { logBytes: e.DOC_COMPACT_LOG_BYTES, idleMs: e.DOC_COMPACT_IDLE_SECONDS * 1000 },
     matchConfirmSeconds: e.MATCH_CONFIRM_SECONDS,
     heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
     llm:

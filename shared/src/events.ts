@@ -1,25 +1,24 @@
 import { z } from 'zod';
 import { CustomQuestionInput } from './bank.js';
-import { ChatHistoryPayload, SendChatPayload } from './chat.js';
+import { ChatHistoryPayload, ChatMessage, SendChatPayload } from './chat.js';
 import { SummonPayload } from './follow.js';
 import type { Summoned } from './follow.js';
-import type { ChatMessage } from './chat.js';
-import { CallAllowSpeakPayload, CallIcePayload, CallJoinPayload, CallLeavePayload, CallSignalPayload } from './call.js';
-import type { CallJoinResult, CallPeer, CallSignal, IceConfig } from './call.js';
+import { CallAllowSpeakPayload, CallIcePayload, CallJoinPayload, CallJoinResult, CallLeavePayload, CallSignalPayload, IceConfig } from './call.js';
+import type { CallPeer, CallSignal } from './call.js';
 import { ErrorCode } from './codes.js';
 import type { ErrorIssue } from './http.js';
 import { DeviceId, DisplayName, RoomId, Token } from './ids.js';
 import { TimerAction, designStages } from './clock.js';
-import { QueueJoinPayload } from './matchmaking.js';
-import type { MatchFound, QueueStatus } from './matchmaking.js';
+import { QueueJoinPayload, QueueStatus } from './matchmaking.js';
+import type { MatchFound } from './matchmaking.js';
 import type { InterviewReport } from './report.js';
 import { Phase } from './room.js';
 import type { Participant, RoomView } from './room.js';
+import type { RoomPatch } from './room-patch.js';
 import { FeedbackParts, ScorecardDraft } from './scorecard.js';
 import type { Scorecard } from './scorecard.js';
 import { Role } from './roles.js';
-import { ListRunsPayload, PublishRunPayload } from './runs.js';
-import type { CodeRun } from './runs.js';
+import { CodeRun, ListRunsPayload, PublishRunPayload } from './runs.js';
 
 /**
  * The room protocol over Socket.IO. Every client event carries one payload and an acknowledgement
@@ -52,10 +51,12 @@ export const ClientEvent = {
   callSignal: 'call:signal',
   callIce: 'call:ice',
   callAllowSpeak: 'call:allow-speak',
+  resync: 'room:resync',
 } as const;
 
 export const ServerEvent = {
   state: 'room:state',
+  patch: 'room:patch',
   presence: 'room:presence',
   error: 'room:error',
   scorecard: 'scorecard:state',
@@ -91,6 +92,8 @@ export const JoinQueuePayload = QueueJoinPayload;
 export const LeaveQueuePayload = z.strictObject({});
 /** A vote to swap roles; at half time one vote is enough. */
 export const SwapPayload = z.strictObject({});
+/** Asks for the whole view again after a patch showed that versions were missed. */
+export const ResyncPayload = z.strictObject({});
 
 export const clientPayloads = {
   [ClientEvent.join]: JoinPayload,
@@ -119,11 +122,16 @@ export const clientPayloads = {
   [ClientEvent.callSignal]: CallSignalPayload,
   [ClientEvent.callIce]: CallIcePayload,
   [ClientEvent.callAllowSpeak]: CallAllowSpeakPayload,
+  [ClientEvent.resync]: ResyncPayload,
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;
 
-export const JoinResult = z.object({ self: z.object({ id: z.string(), name: z.string(), role: Role, color: z.string() }) });
+export const JoinResult = z.object({
+  self: z.object({ id: z.string(), name: z.string(), role: Role, color: z.string() }),
+  /** The room protocol the server speaks (ROOM_PROTOCOL); a page built for another one must reload. */
+  protocol: z.number().int(),
+});
 export type JoinResult = z.infer<typeof JoinResult>;
 
 export interface AckError {
@@ -132,42 +140,49 @@ export interface AckError {
 }
 export type Ack<T = undefined> = { ok: true; data: T } | AckError;
 
-export interface ClientResults {
-  [ClientEvent.join]: JoinResult;
-  [ClientEvent.rename]: undefined;
-  [ClientEvent.ask]: { askedId: string };
-  [ClientEvent.addCustom]: { questionId: string };
-  [ClientEvent.revealHint]: { revealed: number };
-  [ClientEvent.setPhase]: undefined;
-  [ClientEvent.timer]: undefined;
-  [ClientEvent.setStage]: undefined;
-  [ClientEvent.clockSync]: { clientTime: number; serverTime: number };
-  [ClientEvent.saveScorecard]: { version: number };
-  [ClientEvent.submitScorecard]: { version: number };
-  [ClientEvent.releaseFeedback]: { releasedAt: number };
-  [ClientEvent.reissueLink]: { role: 'candidate' | 'observer'; url: string };
-  [ClientEvent.joinQueue]: QueueStatus;
-  [ClientEvent.leaveQueue]: undefined;
-  [ClientEvent.swap]: { swapped: boolean; votes: number };
-  [ClientEvent.publishRun]: { id: string };
+/** What each client event's acknowledgement carries when it succeeds; `z.undefined()` for nothing. */
+export const clientResults = {
+  [ClientEvent.join]: JoinResult,
+  [ClientEvent.rename]: z.undefined(),
+  [ClientEvent.ask]: z.object({ askedId: z.string() }),
+  [ClientEvent.addCustom]: z.object({ questionId: z.string() }),
+  [ClientEvent.revealHint]: z.object({ revealed: z.number().int() }),
+  [ClientEvent.setPhase]: z.undefined(),
+  [ClientEvent.timer]: z.undefined(),
+  [ClientEvent.setStage]: z.undefined(),
+  [ClientEvent.clockSync]: z.object({ clientTime: z.number(), serverTime: z.number() }),
+  [ClientEvent.saveScorecard]: z.object({ version: z.number().int() }),
+  [ClientEvent.submitScorecard]: z.object({ version: z.number().int() }),
+  [ClientEvent.releaseFeedback]: z.object({ releasedAt: z.number().int() }),
+  [ClientEvent.reissueLink]: z.object({ role: ReissueLinkPayload.shape.role, url: z.string() }),
+  [ClientEvent.joinQueue]: QueueStatus,
+  [ClientEvent.leaveQueue]: z.undefined(),
+  [ClientEvent.swap]: z.object({ swapped: z.boolean(), votes: z.number().int() }),
+  /** The whole view follows as `room:state`, in order with the patches around it. */
+  [ClientEvent.resync]: z.undefined(),
+  [ClientEvent.publishRun]: z.object({ id: z.string() }),
   /** The room's last runs this role may see, oldest first. */
-  [ClientEvent.listRuns]: { runs: CodeRun[] };
-  [ClientEvent.sendChat]: ChatMessage;
-  [ClientEvent.chatHistory]: { messages: ChatMessage[] };
-  [ClientEvent.summon]: undefined;
-  [ClientEvent.callJoin]: CallJoinResult;
-  [ClientEvent.callLeave]: undefined;
-  [ClientEvent.callSignal]: undefined;
-  [ClientEvent.callIce]: IceConfig;
-  [ClientEvent.callAllowSpeak]: undefined;
-}
+  [ClientEvent.listRuns]: z.object({ runs: z.array(CodeRun) }),
+  [ClientEvent.sendChat]: ChatMessage,
+  [ClientEvent.chatHistory]: z.object({ messages: z.array(ChatMessage) }),
+  [ClientEvent.summon]: z.undefined(),
+  [ClientEvent.callJoin]: CallJoinResult,
+  [ClientEvent.callLeave]: z.undefined(),
+  [ClientEvent.callSignal]: z.undefined(),
+  [ClientEvent.callIce]: IceConfig,
+  [ClientEvent.callAllowSpeak]: z.undefined(),
+} as const satisfies Record<ClientEventName, z.ZodType>;
+export type ClientResults = { [E in ClientEventName]: z.infer<(typeof clientResults)[E]> };
 
 export type ClientToServerEvents = {
   [E in ClientEventName]: (payload: ClientPayload<E>, ack: (result: Ack<ClientResults[E]>) => void) => void;
 };
 
 export interface ServerToClientEvents {
+  /** The whole view: on joining and on a resync. */
   [ServerEvent.state]: (view: RoomView) => void;
+  /** Every later change, as a patch of this role's view. */
+  [ServerEvent.patch]: (patch: RoomPatch) => void;
   [ServerEvent.presence]: (participants: Participant[]) => void;
   [ServerEvent.error]: (error: AckError['error']) => void;
   /** Interviewer and observers only. */

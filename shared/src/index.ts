@@ -21,3 +21,4 @@ export * from './runs.js';
 export * from './chat.js';
 export * from './follow.js';
 export * from './replay.js';
+export * from './room-patch.js';

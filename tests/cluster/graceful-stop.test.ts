@@ -12,7 +12,7 @@ describe('graceful stop', () => {
   it('flushes, sends clients elsewhere and exits cleanly on SIGTERM, losing nothing', async () => {
     const prefix = testPrefix();
     cleanups.push(() => dropPrefix(prefix));
-    const env = { REDIS_URL, REDIS_PREFIX: prefix, DOC_COMPACT_EVERY: '25' };
+    const env = { REDIS_URL, REDIS_PREFIX: prefix, DOC_COMPACT_LOG_BYTES: '512' };
     const { processes, alive, typeA, typeB, roomId, roomTokens } = await typingThroughBalancer(env, cleanups);
     const stopping = processes[0]!;
     alive.delete(stopping.port);

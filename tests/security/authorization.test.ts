@@ -53,6 +53,8 @@ const socketMatrix: Record<Exclude<ClientEventName, 'room:join'>, { payload: (as
   [ClientEvent.callAllowSpeak]: { payload: () => ({ sessionId: 'no-such-call-session', allowed: true }), expect: row('not_found', 'forbidden', 'forbidden') },
   [ClientEvent.callJoin]: { payload: () => ({ sessionId: randomUUID().replaceAll('-', '') }), expect: row('ok', 'ok', 'ok') },
   [ClientEvent.callLeave]: { payload: () => ({}), expect: row('ok', 'ok', 'ok') },
+  // Every member may ask for its own view again; it is filtered like every other.
+  [ClientEvent.resync]: { payload: () => ({}), expect: row('ok', 'ok', 'ok') },
 };
 
 /** Members get the given outcomes; anyone who could not join gets not_joined. */

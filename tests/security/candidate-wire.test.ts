@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ClientEvent } from '@quorum/shared';
+import { ClientEvent, ServerEvent } from '@quorum/shared';
 import type { Question } from '@quorum/shared';
 import { loadBank } from '@quorum/questions';
 import { io } from 'socket.io-client';
@@ -53,7 +53,7 @@ describe('what reaches the candidate', () => {
     await server.close();
   });
 
-  async function recordCandidate(wire: WireRecorder): Promise<void> {
+  async function recordCandidate(wire: WireRecorder): Promise<RoomClient> {
     const socket: RoomClient = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
     closers.push(() => socket.disconnect());
     socket.io.on('open', () => socket.io.engine.on('packet', (packet: { data?: unknown }) => wire.add(packet.data ?? '')));
@@ -73,6 +73,7 @@ describe('what reaches the candidate', () => {
       const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
       wire.add(await response.text());
     }
+    return socket;
   }
 
   /** Buys a document ticket as the candidate, recording the answer; the ticket, or '' when refused. */
@@ -91,7 +92,7 @@ describe('what reaches the candidate', () => {
     const bank = await loadBank();
     const asked = ['cap-and-pacelc', 'raft-log-safety', 'design-rate-limiter'].map((id) => bank.get(id)!);
     const wire = new WireRecorder();
-    await recordCandidate(wire);
+    const candidate = await recordCandidate(wire);
 
     const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
     closers.push(() => interviewer.disconnect());
@@ -102,6 +103,9 @@ describe('what reaches the candidate', () => {
       askedIds.push(ack.data.askedId);
     }
     expect((await request(interviewer, ClientEvent.revealHint, { askedId: askedIds[1]! })).ok).toBe(true);
+    // Changes arrive as patches; the whole view again when the candidate asks for a resync.
+    expect((await request(candidate, ClientEvent.resync, {})).ok).toBe(true);
+    expect(wire.text).toContain(ServerEvent.patch);
     // The interviewer's private notes, and the cursors in them, are typed from the rubric itself.
     const notes = openDoc(server.url, room.roomId, 'notes', room.tokens.interviewer);
     const code = openDoc(server.url, room.roomId, 'code', room.tokens.interviewer);

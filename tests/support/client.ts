@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ClientEvent, ServerEvent } from '@quorum/shared';
+import { ClientEvent, RoomViewFeed, ServerEvent } from '@quorum/shared';
 import type {
   Ack,
   ClientEventName,
@@ -97,7 +97,15 @@ export async function joinRecording(baseUrl: string, roomId: string, token: stri
       return view;
     },
   };
-  socket.on(ServerEvent.state, (view) => received.views.push(view));
+  // Views as the room page keeps them: whole on joining, patched after, resynced on a gap.
+  const feed = new RoomViewFeed();
+  const show = () => received.views.push(feed.view!);
+  socket.on(ServerEvent.state, (view) => feed.receiveView(view) && show());
+  socket.on(ServerEvent.patch, (patch) => {
+    const outcome = feed.receivePatch(patch);
+    if (outcome === 'applied') show();
+    if (outcome === 'gap') void request(socket, ClientEvent.resync, {});
+  });
   socket.on(ServerEvent.presence, (list) => received.presence.push(list));
   socket.on(ServerEvent.scorecard, (card) => received.scorecards.push(card));
   socket.on(ServerEvent.feedback, (report) => received.feedback.push(report));

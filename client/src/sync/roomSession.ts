@@ -1,7 +1,10 @@
 import {
   ClientEvent,
+  ErrorCode,
   estimateOffset,
   keptRuns,
+  ROOM_PROTOCOL,
+  RoomViewFeed,
   ServerEvent,
   type ClockSample,
   type CodeRun,
@@ -21,6 +24,7 @@ import {
   type Phase,
   type QueueStatus,
   type RunOutcome,
+  type RoomPatch,
   type RoomView,
   type TimerAction,
 } from '@quorum/shared';
@@ -145,6 +149,9 @@ export class RoomSession {
   private readonly listeners = new Set<() => void>();
   private snapshot: SessionSnapshot;
   private roomDocs: RoomDocs | null = null;
+  /** The room's view, whole on joining and patched by every change after. */
+  private readonly feed = new RoomViewFeed();
+  private resyncing = false;
   private retryTimer: number | undefined;
   private stopped = false;
   /** Rejoined after a lost connection; "Reconnected" is said once the documents caught up too. */
@@ -190,9 +197,8 @@ export class RoomSession {
         this.scheduleRetry(() => socket.connect());
       }
     });
-    socket.on(ServerEvent.state, (view) =>
-      this.set(this.snapshot.view ? { view } : { view, arrivedAfterSwap: Boolean(view.pairing?.nextRoomId) }),
-    );
+    socket.on(ServerEvent.state, (view) => this.receiveView(view));
+    socket.on(ServerEvent.patch, (patch) => this.receivePatch(patch));
     socket.on(ServerEvent.presence, (participants) => this.set({ participants }));
     socket.on(ServerEvent.error, (error) => this.handleServerError(error));
     socket.on(ServerEvent.scorecard, (scorecard) => this.set({ scorecard }));
@@ -321,7 +327,10 @@ export class RoomSession {
     const result = await request(this.socket, ClientEvent.join, { roomId, token, name, deviceId });
     if (this.stopped) return;
     if (result.ok) {
-      const { self } = result.data;
+      const { self, protocol } = result.data;
+      if (protocol !== ROOM_PROTOCOL) {
+        return this.fail({ code: ErrorCode.BadRequest, message: 'This page is from another version of Quorum. Reload it to rejoin.' });
+      }
       // Joined before, so this is the way back after the connection (or the server) went away.
       if (this.snapshot.self) this.reconnecting = true;
       this.ensureDocs(self);
@@ -353,6 +362,30 @@ export class RoomSession {
   private async loadChat(): Promise<void> {
     const result = await request(this.socket, ClientEvent.chatHistory, {});
     if (result.ok && !this.stopped) this.set({ chat: mergeChat(this.snapshot.chat, result.data.messages) });
+  }
+
+  private receiveView(view: RoomView): void {
+    this.resyncing = false;
+    if (this.feed.receiveView(view)) this.showView();
+  }
+
+  private receivePatch(patch: RoomPatch): void {
+    const outcome = this.feed.receivePatch(patch);
+    if (outcome === 'applied') this.showView();
+    if (outcome === 'gap') void this.resync();
+  }
+
+  /** Versions were missed (a patch lost across a reconnect): the whole view again, once. */
+  private async resync(): Promise<void> {
+    if (this.resyncing) return;
+    this.resyncing = true;
+    const result = await request(this.socket, ClientEvent.resync, {});
+    if (!result.ok) this.resyncing = false;
+  }
+
+  private showView(): void {
+    const view = this.feed.view!;
+    this.set(this.snapshot.view ? { view } : { view, arrivedAfterSwap: Boolean(view.pairing?.nextRoomId) });
   }
 
   /** A few round trips, NTP-style; the fastest one bounds the error best. */

@@ -1,4 +1,4 @@
-import { ErrorCode, ServerEvent, feedbackFor, roomViewFor } from '@quorum/shared';
+import { ErrorCode, ServerEvent, feedbackFor, patchBetween, roomViewFor } from '@quorum/shared';
 import type { ClientEventName, ClientResults, Role, RoomState, Scorecard, ServerToClientEvents, clientPayloads } from '@quorum/shared';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
@@ -53,8 +53,11 @@ export function requireJoined(socket: RoomSocket, need?: (role: Role) => boolean
 /** Sends each role exactly what it may see: one place decides, for every broadcast. */
 export function createBroadcaster(io: RoomServer, store: Participants) {
   return {
-    state(state: RoomState): void {
-      for (const role of ROLES) io.to(roleRoom(state.id, role)).emit(ServerEvent.state, roomViewFor(role, state));
+    /** Each role gets the patch between its views of the two versions: the filter is the view's own. */
+    change(before: RoomState, after: RoomState): void {
+      for (const role of ROLES) {
+        io.to(roleRoom(after.id, role)).emit(ServerEvent.patch, patchBetween(roomViewFor(role, before), roomViewFor(role, after)));
+      }
     },
     async presence(roomId: string): Promise<void> {
       io.to(roomId).emit(ServerEvent.presence, await store.listParticipants(roomId));

@@ -1,11 +1,11 @@
-import { ClientEvent, ErrorCode, ServerEvent, colorFor, controls, roomLink, roomViewFor, seesPrivate } from '@quorum/shared';
+import { ClientEvent, ErrorCode, ROOM_PROTOCOL, ServerEvent, colorFor, controls, roomLink, roomViewFor, seesPrivate } from '@quorum/shared';
 import type { Role, RoomState } from '@quorum/shared';
 import type { HistoryService } from '../history/service.js';
 import type { ScorecardService } from '../scorecards/service.js';
 import type { Rooms, Participants } from '../store/index.js';
 import type { Broadcaster, HandlerMap, RoomServer } from './context.js';
 import { originOf, requireJoined, roleRoom } from './context.js';
-import { ClientError } from './errors.js';
+import { ClientError, roomNotFound } from './errors.js';
 import { participantIdFor, updateParticipant } from './presence.js';
 import type { Seats } from './seats.js';
 import type { RoomService } from './service.js';
@@ -20,6 +20,7 @@ type RoomEvents =
   | typeof ClientEvent.timer
   | typeof ClientEvent.setStage
   | typeof ClientEvent.clockSync
+  | typeof ClientEvent.resync
   | typeof ClientEvent.reissueLink;
 
 export interface RoomHandlerDeps {
@@ -73,7 +74,7 @@ export function roomHandlers(deps: RoomHandlerDeps): HandlerMap<RoomEvents> {
       const next = deps.nextLink(state, role, originOf(socket, deps.publicUrl));
       if (next) socket.emit(ServerEvent.swapped, { url: next });
       await broadcast.presence(roomId);
-      return { self: { id: participantId, name, role, color } };
+      return { self: { id: participantId, name, role, color }, protocol: ROOM_PROTOCOL };
     },
     [ClientEvent.rename]: async ({ name }, socket) => {
       const joined = requireJoined(socket);
@@ -88,37 +89,40 @@ export function roomHandlers(deps: RoomHandlerDeps): HandlerMap<RoomEvents> {
     },
     [ClientEvent.ask]: async ({ questionId }, socket) => {
       const { roomId } = requireJoined(socket, controls, 'ask questions');
-      const { state, askedId } = await service.ask(roomId, questionId);
-      broadcast.state(state);
+      const { askedId } = await service.ask(roomId, questionId);
       return { askedId };
     },
     [ClientEvent.addCustom]: async (input, socket) => {
       const { roomId } = requireJoined(socket, controls, 'add questions');
-      const { state, questionId } = await service.addCustom(roomId, input);
-      broadcast.state(state);
+      const { questionId } = await service.addCustom(roomId, input);
       return { questionId };
     },
     [ClientEvent.revealHint]: async ({ askedId }, socket) => {
       const { roomId } = requireJoined(socket, controls, 'reveal hints');
-      const { state, revealed } = await service.revealHint(roomId, askedId);
-      broadcast.state(state);
+      const { revealed } = await service.revealHint(roomId, askedId);
       return { revealed };
     },
     [ClientEvent.setPhase]: async ({ phase }, socket) => {
       const { roomId } = requireJoined(socket, controls, 'move the interview along');
       const state = await service.setPhase(roomId, phase);
-      broadcast.state(state);
       if (state.phase === 'ended') deps.onEnded(roomId);
       return undefined;
     },
     [ClientEvent.timer]: async ({ askedId, control }, socket) => {
       const { roomId } = requireJoined(socket, controls, 'run the clock');
-      broadcast.state(await service.controlTimer(roomId, askedId, control));
+      await service.controlTimer(roomId, askedId, control);
       return undefined;
     },
     [ClientEvent.setStage]: async ({ askedId, index }, socket) => {
       const { roomId } = requireJoined(socket, controls, 'move between stages');
-      broadcast.state(await service.setStage(roomId, askedId, index));
+      await service.setStage(roomId, askedId, index);
+      return undefined;
+    },
+    [ClientEvent.resync]: async (_payload, socket) => {
+      const { roomId, role } = requireJoined(socket);
+      const room = await store.getRoom(roomId);
+      if (!room) throw roomNotFound();
+      socket.emit(ServerEvent.state, roomViewFor(role, room.state));
       return undefined;
     },
     [ClientEvent.clockSync]: async ({ clientTime }) => ({ clientTime, serverTime: now() }),

@@ -2,7 +2,7 @@ import { Participant, RoomState, Scorecard, ScorecardRevision, Ticket } from '@q
 import type { DocName } from '@quorum/shared';
 import { Redis } from 'ioredis';
 import type { z } from 'zod';
-import { RECENT_PAIRINGS } from './memory.js';
+import { RECENT_PAIRINGS, freeze } from './memory.js';
 import { DocTicketGrant } from './types.js';
 import type { DocListener, RoomStore, StoredDoc, TokenHashes, Visit } from './types.js';
 
@@ -19,6 +19,13 @@ end
 if current ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'json', ARGV[3])
 return 1`;
+
+/** The value's version, and its text only if that is not the version the caller holds (ARGV[1]). */
+const readIfNewer = `
+local v = redis.call('HGET', KEYS[1], 'v')
+if not v then return nil end
+if v == ARGV[1] then return {v} end
+return {v, redis.call('HGET', KEYS[1], 'json')}`;
 
 /** Stands where a stream id would, in the header of an awareness message. */
 const AWARENESS = 'awareness';
@@ -79,6 +86,7 @@ return 1`;
 /** Sent once and then run by their SHA (EVALSHA), not re-sent with every call. */
 const scripts = {
   compareAndSet: { numberOfKeys: 1, lua: compareAndSet },
+  readIfNewer: { numberOfKeys: 1, lua: readIfNewer },
   appendAndPublish: { numberOfKeys: 2, lua: appendAndPublish },
   awareness: { numberOfKeys: 1, lua: awarenessScript },
   compact: { numberOfKeys: 2, lua: compactScript },
@@ -117,10 +125,14 @@ export interface RedisStoreOptions {
   ttlSeconds: number;
 }
 
+/** Parsed room states kept per process (as the SQLite store keeps its rooms): those in use, not every one ever read. */
+const KNOWN_VALUES = 500;
+
 /**
  * Room state in Redis. Keys share the hash tag `{roomId}` so one room lives on one cluster slot and
  * its multi-key transactions stay legal on Redis Cluster.
  */
+
 export function createRedisStore(options: RedisStoreOptions): RoomStore & { redis: Redis } {
   // No auto-pipelining: ioredis's per-tick Pipeline cost more CPU than the round trips it saved
   // (EVALSHA + PUBLISH in bursts of 20: 52–55 µs per pair with it, 39–50 µs without).
@@ -202,10 +214,30 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
     ...DOCS.flatMap((doc) => [docKeys(roomId, doc).snap, docKeys(roomId, doc).log, holdersKey(roomId, doc)]),
   ];
 
-  const readVersioned = async <T>(k: string, schema: z.ZodType<T>): Promise<{ version: number; value: T } | null> => {
-    const [version, json] = await redis.hmget(k, 'v', 'json');
-    if (version == null || json == null) return null;
-    return { version: Number(version), value: schema.parse(JSON.parse(json)) };
+  /**
+   * Room states this process wrote or parsed last, kept frozen as every store keeps them. A read
+   * of one asks Redis for the text only if its version moved on (a compare-and-set key never holds
+   * two texts under one version, and room ids are never reused), so a read of a state that came
+   * from our own write neither carries ~30-80 KB of JSON over the wire nor parses it again.
+   */
+  const known = new Map<string, { version: number; value: unknown }>();
+  const know = (k: string, version: number, value: unknown) => {
+    known.delete(k);
+    known.set(k, { version, value: freeze(value) });
+    if (known.size > KNOWN_VALUES) known.delete(known.keys().next().value!);
+  };
+  const readVersioned = async <T>(k: string, schema: z.ZodType<T>, keep = false): Promise<{ version: number; value: T } | null> => {
+    const seen = keep ? known.get(k) : undefined;
+    const [text, json] = seen
+      ? (((await run('readIfNewer', k, String(seen.version))) as [string, string?] | null) ?? [null, null])
+      : await redis.hmget(k, 'v', 'json');
+    if (text == null) return null;
+    const version = Number(text);
+    if (seen && version === seen.version) return { version, value: seen.value as T };
+    if (json == null) return null;
+    const value = schema.parse(JSON.parse(json));
+    if (keep) know(k, version, value);
+    return { version, value };
   };
 
   /** Read, mutate, compare-and-set, retried while other writers win the race. */
@@ -214,16 +246,20 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
     schema: z.ZodType<T>,
     mutate: (current: T | null) => T | null,
     create: boolean,
+    keep = false,
   ): Promise<T | null> => {
     for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt += 1) {
-      const current = await readVersioned(k, schema);
+      const current = await readVersioned(k, schema, keep);
       if (!current && !create) return null;
       const next = mutate(current?.value ?? null);
       if (!next) return current?.value ?? null;
       const version = (current?.version ?? 0) + 1;
       const stored = { ...next, version };
       const outcome = await run('compareAndSet', k, String(current?.version ?? 0), String(version), JSON.stringify(stored), create ? '1' : '0');
-      if (outcome === 1) return stored;
+      if (outcome === 1) {
+        if (keep) know(k, version, stored);
+        return stored;
+      }
       if (outcome === -1) return null;
     }
     throw new Error(`${k}: update lost ${MAX_CAS_ATTEMPTS} races in a row`);
@@ -242,7 +278,7 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
         .exec();
     },
     async getRoom(roomId) {
-      const [auth, current] = await Promise.all([redis.hgetall(key(roomId, 'auth')), readVersioned(key(roomId, 'state'), RoomState)]);
+      const [auth, current] = await Promise.all([redis.hgetall(key(roomId, 'auth')), readVersioned(key(roomId, 'state'), RoomState, true)]);
       if (!current) return null;
       return { state: current.value, tokenHashes: auth as TokenHashes };
     },
@@ -252,7 +288,7 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
       return written === 1;
     },
     async updateState(roomId, mutate) {
-      return updateVersioned(key(roomId, 'state'), RoomState, (state) => (state ? mutate(state) : null), false);
+      return updateVersioned(key(roomId, 'state'), RoomState, (state) => (state ? mutate(state) : null), false, true);
     },
     async touch(roomId) {
       const pipeline = redis.pipeline();

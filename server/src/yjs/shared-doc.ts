@@ -2,6 +2,7 @@ import type { DocName, Role } from '@quorum/shared';
 import type { Logger } from 'pino';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Compaction } from '../config.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DocLog, DocRelay } from '../store/index.js';
 import { guardAwareness } from './awareness-guard.js';
@@ -31,7 +32,7 @@ export interface SharedDocDeps {
   store: DocLog & DocRelay;
   logger: Logger;
   metrics: Metrics;
-  compactEvery: number;
+  compaction: Compaction;
   /** This server's name in the update log, so it skips its own updates coming back. */
   origin: string;
   /** Keeps every client update with its time and author for replays, in the turn of its append to the log. */
@@ -52,9 +53,14 @@ export class SharedDoc implements SyncTarget {
   /** Every update up to this cursor of the store's log is in `doc`. */
   private cursor = '0';
   private sinceCompaction = 0;
+  /** Bytes in the store's log since the snapshot, appended here or by other servers. */
+  private logBytes = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
   /** Roughly the document's encoded size: the snapshot plus the updates since, as stored. */
   private size = 0;
   private unsent: Uint8Array[] = [];
+  /** Client updates for the next append, in arrival order. */
+  private waiting: { update: Uint8Array; origin: unknown; started: number }[] = [];
   private retryTimer: NodeJS.Timeout | undefined;
   private retries = 0;
   private unsubscribe: (() => Promise<void>) | undefined;
@@ -109,6 +115,7 @@ export class SharedDoc implements SyncTarget {
     );
     this.cursor = stored.cursor;
     this.sinceCompaction = stored.updates.length;
+    this.logBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
     this.size = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, u) => sum + u.length, 0);
   }
 
@@ -182,6 +189,7 @@ export class SharedDoc implements SyncTarget {
   async destroy(): Promise<void> {
     this.destroyed = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.idleTimer);
     await this.unsubscribe?.().catch(() => undefined);
     if (this.unsent.length > 0) {
       this.deps.logger.error({ room: this.roomId, doc: this.name, updates: this.unsent.length }, 'unloading a document whose updates never reached the store');
@@ -192,39 +200,70 @@ export class SharedDoc implements SyncTarget {
 
   private applyFromStore(updates: Uint8Array[]): void {
     if (updates.length === 0 || this.destroyed) return;
-    for (const update of updates) this.size += update.length;
+    for (const update of updates) {
+      this.size += update.length;
+      this.logBytes += update.length;
+    }
     Y.transact(this.doc, () => updates.forEach((update) => Y.applyUpdate(this.doc, update, FROM_STORE)), FROM_STORE);
   }
 
+  /**
+   * Appends a client's update, then relays it. Updates that arrive while an append is in flight
+   * wait and go to the store together, merged into one (group commit): one store call per
+   * document per turn at most, and a burst no longer waits out one round trip per update.
+   */
   private persistThenRelay(update: Uint8Array, origin: unknown): void {
-    const started = performance.now();
-    const { store, logger, metrics, compactEvery } = this.deps;
     this.size += update.length;
-    this.pending = this.pending.then(async () => {
-      this.deps.history
-        ?.recordUpdate(this.roomId, this.name, update, isConnection(origin) ? (origin.participantId ?? origin.role) : 'server')
-        .catch((error: unknown) => {
-          metrics.storeErrors.inc({ op: 'history' });
-          logger.warn({ err: error, room: this.roomId, doc: this.name }, 'update not recorded for the replay');
-        });
-      if (this.unsent.length > 0) {
-        // Keep arrival order: once one update waits for the store, later ones wait behind it.
+    // The replay keeps each update with its author and time, apart from the live log compaction trims.
+    this.deps.history
+      ?.recordUpdate(this.roomId, this.name, update, isConnection(origin) ? (origin.participantId ?? origin.role) : 'server')
+      .catch((error: unknown) => {
+        this.deps.metrics.storeErrors.inc({ op: 'history' });
+        this.deps.logger.warn({ err: error, room: this.roomId, doc: this.name }, 'update not recorded for the replay');
+      });
+    this.waiting.push({ update, origin, started: performance.now() });
+    if (this.waiting.length === 1) this.pending = this.pending.then(() => this.persistWaiting());
+  }
+
+  private async persistWaiting(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = [];
+    const { store, logger, metrics } = this.deps;
+    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((waiting) => waiting.update));
+    if (this.unsent.length > 0) {
+      // Keep arrival order: once one update waits for the store, later ones wait behind it.
+      this.unsent.push(update);
+    } else {
+      try {
+        await store.appendUpdate(this.roomId, this.name, update, this.deps.origin);
+        this.sinceCompaction += 1;
+        this.logBytes += update.length;
+      } catch (error) {
         this.unsent.push(update);
-      } else {
-        try {
-          await store.appendUpdate(this.roomId, this.name, update, this.deps.origin);
-          this.sinceCompaction += 1;
-        } catch (error) {
-          this.unsent.push(update);
-          metrics.storeErrors.inc({ op: 'append' });
-          logger.error({ err: error, room: this.roomId, doc: this.name }, 'append failed; holding updates until the store answers');
-          this.scheduleRetry();
-        }
+        metrics.storeErrors.inc({ op: 'append' });
+        logger.error({ err: error, room: this.roomId, doc: this.name }, 'append failed; holding updates until the store answers');
+        this.scheduleRetry();
       }
-      this.broadcast(updateMessage(update), origin);
+    }
+    for (const { update: each, origin, started } of batch) {
+      this.broadcast(updateMessage(each), origin);
       metrics.updateLatency.observe((performance.now() - started) / 1000);
-      if (this.sinceCompaction >= compactEvery) await this.compact();
-    });
+    }
+    if (this.logOutgrewSnapshot()) await this.compact();
+    else this.compactWhenIdle();
+  }
+
+  private logOutgrewSnapshot(): boolean {
+    return this.logBytes >= Math.max(this.deps.compaction.logBytes, this.size - this.logBytes);
+  }
+
+  /** Folds the log once nobody has edited for a while: off the hot path, and loads stay short. */
+  private compactWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.pending = this.pending.then(() => (this.sinceCompaction > 0 && !this.destroyed ? this.compact() : undefined));
+    }, this.deps.compaction.idleMs);
+    this.idleTimer.unref();
   }
 
   private scheduleRetry(delay = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)]): void {
@@ -259,6 +298,7 @@ export class SharedDoc implements SyncTarget {
       const snapshot = this.fullState();
       await this.deps.store.compactDoc(this.roomId, this.name, snapshot, this.cursor);
       this.sinceCompaction = 0;
+      this.logBytes = 0;
       this.size = snapshot.length;
     } catch (error) {
       this.deps.metrics.storeErrors.inc({ op: 'compact' });

@@ -3,7 +3,7 @@
  * notes) recorded through the server's own recorder into each store, then seeks at random instants
  * timed where the server answers `GET /api/rooms/:roomId/replay/:doc?at=` (the recorder's
  * `stateAt`), and the storage one interview hour takes. Prints the figures and writes them to
- * tests/load/results/replay-<time>.json and .md.
+ * bench/results/replay-<time>.json and .md.
  *
  *   npx tsx tests/load/replay/bench.ts [--updates=10000] [--seeks=200] [--only=sqlite,redis,memory]
  */
@@ -15,12 +15,12 @@ import type { DocName } from '@quorum/shared';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import * as Y from 'yjs';
-import { createMemoryStore, createRedisStore, createSqliteStore } from '../../../server/src/store/index.js';
-import type { RoomStore } from '../../../server/src/store/index.js';
-import { createRecorder, CHECKPOINT_EVERY, CHECKPOINT_MS } from '../../../server/src/replay/recorder.js';
-import { createReplayStoreFor } from '../../../server/src/replay/store/index.js';
-import { roomStateFixture } from '../../../shared/test/fixtures.js';
-import { dropPrefix, REDIS_URL, testPrefix } from '../../support/server.js';
+import { createMemoryStore, createRedisStore, createSqliteStore } from '../../server/src/store/index.js';
+import type { RoomStore } from '../../server/src/store/index.js';
+import { createRecorder, CHECKPOINT_EVERY, CHECKPOINT_MS } from '../../server/src/replay/recorder.js';
+import { createReplayStoreFor } from '../../server/src/replay/store/index.js';
+import { roomStateFixture } from '../../shared/test/fixtures.js';
+import { dropPrefix, REDIS_URL, testPrefix } from '../../tests/support/server.js';
 import { element, random } from '../clients/content.js';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
@@ -190,4 +190,4 @@ writeFileSync(
   join(dir, `replay-${stamp}.md`),
   `# Replay seek, ${report.at}\n\n${updates.length} updates over 60 minutes, ${SEEKS} seeks per document at random instants; Node ${process.version}.\n\n| Store | Board seek ms p50 / p95 / max | Code | Notes | Recording MB per hour |\n| --- | ---: | ---: | ---: | ---: |\n${rows.join('\n')}\n`,
 );
-console.log(`wrote tests/load/results/replay-${stamp}.json and .md`);
+console.log(`wrote bench/results/replay-${stamp}.json and .md`);

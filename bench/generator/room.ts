@@ -1,3 +1,4 @@
+import { ClientEvent, ServerEvent } from '@quorum/shared';
 import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import type { DocClient } from '../clients/doc-client.js';
@@ -105,12 +106,12 @@ export class Room {
       const url = addressing.url(addressing.socketServerFor(role, this.index));
       this.sockets.set(role, await joinRoomSocket(url, this.address.roomId, this.address.tokens![role], role));
     }
-    this.sockets.get('candidate')!.on('room:state', () => {
+    this.sockets.get('candidate')!.on(ServerEvent.patch, () => {
       if (this.eventSentAt === undefined) return;
       this.context.tracker.roomEvent.record(performance.now() - this.eventSentAt);
       this.eventSentAt = undefined;
     });
-    const ack = await emit(this.sockets.get('interviewer')!, 'question:ask', { questionId: this.context.questions[0] });
+    const ack = await emit(this.sockets.get('interviewer')!, ClientEvent.ask, { questionId: this.context.questions[0] });
     if (!ack.ok || !ack.data?.askedId) throw new Error(`question:ask refused: ${ack.error?.message}`);
     this.askedId = ack.data.askedId;
   }
@@ -196,8 +197,8 @@ export class Room {
     this.events += 1;
     const ask = this.events % 2 === 0;
     const [event, payload] = ask
-      ? ['question:ask', { questionId: questions[(this.events / 2) % questions.length] }]
-      : ['timer:control', { askedId: this.askedId, control: { action: this.paused ? 'start' : 'pause' } }];
+      ? [ClientEvent.ask, { questionId: questions[(this.events / 2) % questions.length] }]
+      : [ClientEvent.timer, { askedId: this.askedId, control: { action: this.paused ? 'start' : 'pause' } }];
     const sentAt = performance.now();
     this.eventSentAt = sentAt;
     emit(this.sockets.get('interviewer')!, event, payload).then(

@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { stopChild, track } from './children.js';
 import type { Protocol } from './targets.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const probe = new URL('./probe.mjs', import.meta.url).href;
 const entries: Record<Protocol, string> = {
-  quorum: fileURLToPath(new URL('../../../server/dist/index.js', import.meta.url)),
+  quorum: fileURLToPath(new URL('../../server/dist/index.js', import.meta.url)),
   'y-websocket': fileURLToPath(new URL('./y-websocket.mjs', import.meta.url)),
   hocuspocus: fileURLToPath(new URL('./hocuspocus.mjs', import.meta.url)),
 };

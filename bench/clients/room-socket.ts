@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ClientEvent } from '@quorum/shared';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 
@@ -17,7 +18,7 @@ export async function joinRoomSocket(baseUrl: string, roomId: string, token: str
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  const ack = await emit(socket, 'room:join', { roomId, token, name, deviceId: randomBytes(16).toString('base64url') });
+  const ack = await emit(socket, ClientEvent.join, { roomId, token, name, deviceId: randomBytes(16).toString('base64url') });
   if (!ack.ok) {
     socket.disconnect();
     throw new Error(`room:join refused: ${ack.error?.message}`);

@@ -5,7 +5,7 @@ import { stopChild, track } from '../servers/children.js';
 import type { Command, Reply } from './ipc.js';
 
 const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The bench's side of the load generator process: commands out, results and progress back. */
 export class GeneratorHandle {

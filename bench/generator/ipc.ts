@@ -28,7 +28,7 @@ export interface WindowStats {
   ms: number;
   update: LatencySummary;
   awareness: LatencySummary;
-  /** Quorum only: interviewer emits → candidate receives room:state; and the emitter's ack. */
+  /** Quorum only: interviewer emits → candidate receives room:patch; and the emitter's ack. */
   roomEvent: LatencySummary | null;
   roomEventAck: LatencySummary | null;
   perSecond: { updatesIn: number; updatesOut: number; awarenessIn: number; awarenessOut: number };

@@ -1,9 +1,10 @@
-/** The shape of tests/load/results/<date>.json. Bytes, milliseconds, percent of one core. */
+/** The shape of bench/results/<date>.json. Bytes, milliseconds, percent of one core. */
 import type { Mode } from '../config.js';
 import type { HistoryStats, JoinStats } from '../clients/heavy-room.js';
 import type { WindowStats } from '../generator/ipc.js';
 import type { WindowCpu } from '../metrics/window.js';
 import type { Protocol, TargetId } from '../servers/targets.js';
+import type { RepeatedTarget } from './repeats.js';
 
 export interface MemorySample {
   /** Summed over the target's processes, after a full GC. */
@@ -68,5 +69,8 @@ export interface BenchResults {
   versions: Record<string, string>;
   load: Record<string, unknown>;
   seeds: { codeBytes: number; boardBytes: number; historyBytes: number; historyStateBytes: number };
+  /** The median run of each target (by its standard step's update p99). */
   targets: TargetResult[];
+  /** Every ramp step's median and spread over the rounds; absent in results from before rounds were repeated. */
+  repeats?: RepeatedTarget[];
 }

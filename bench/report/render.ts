@@ -1,4 +1,4 @@
-/** `tsx tests/load/report/render.ts <results.json>`: writes the .md of a results file again. */
+/** `tsx bench/report/render.ts <results.json>`: writes the .md of a results file again. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { markdown } from './markdown.js';
 import { rampOf } from './ramp.js';

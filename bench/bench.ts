@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --quick] [--only=id,id] [--rooms=N] [--profile]`: runs every target of
- * servers/targets.ts under the same load, one after the other, and writes results/<date>.json and
- * .md. --rooms measures at that one room count instead of the mode's ramp (for profiling).
+ * `npm run bench [-- --quick] [--only=id,id] [--rooms=N] [--repeat=N] [--profile]`: runs every
+ * target of servers/targets.ts under the same load, one after the other, `--repeat` rounds (3
+ * unless told; the targets interleaved round by round), and writes results/<date>.json and .md:
+ * the median run's figures, and every step's median and spread over the rounds.
+ * --rooms measures at that one room count instead of the mode's ramp (for profiling).
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -13,13 +15,14 @@ import { Redis } from 'ioredis';
 import { buildHistory } from './clients/content.js';
 import { load, modes } from './config.js';
 import { markdown } from './report/markdown.js';
+import { medianRun, repeatedTarget, repeatsMarkdown } from './report/repeats.js';
 import type { BenchResults, TargetResult } from './report/results.js';
 import { runScenario } from './scenario.js';
 import { killAll } from './servers/children.js';
 import { REDIS_URL, dropPrefix } from './servers/redis.js';
 import { targets } from './servers/targets.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 
 const { values } = parseArgs({
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     rooms: { type: 'string' },
+    repeat: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
   },
 });
@@ -34,6 +38,8 @@ const rooms = values.rooms ? Number(values.rooms) : undefined;
 const base = modes[values.quick ? 'quick' : 'full'];
 const mode = rooms ? { ...base, standardRooms: rooms, steps: [rooms] } : base;
 const only = values.only?.split(',');
+const repeat = Number(values.repeat);
+if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a whole number of rounds, not ${values.repeat}`);
 const selected = targets.filter((t) => !only || only.includes(t.id));
 if (selected.length === 0) throw new Error(`--only matches none of ${targets.map((t) => t.id).join(', ')}`);
 
@@ -78,12 +84,18 @@ async function main(): Promise<void> {
   mkdirSync(profileDir ?? resultsDir, { recursive: true });
 
   const history = buildHistory();
-  const results: TargetResult[] = [];
-  for (const target of selected) {
-    const began = Date.now();
-    results.push(await runScenario(target, mode, { runId, history, ...(profileDir ? { profileDir } : {}) }));
-    console.log(`${target.id}: done in ${Math.round((Date.now() - began) / 1000)} s`);
+  // Round by round, every target once: a slow minute of the shared machine then hits one run of
+  // each target rather than every run of one.
+  const runs = new Map<string, TargetResult[]>(selected.map((target) => [target.id, []]));
+  for (let round = 1; round <= repeat; round += 1) {
+    for (const target of selected) {
+      const began = Date.now();
+      runs.get(target.id)!.push(await runScenario(target, mode, { runId, history, ...(profileDir ? { profileDir } : {}) }));
+      console.log(`${target.id}: round ${round}/${repeat} done in ${Math.round((Date.now() - began) / 1000)} s`);
+    }
   }
+  const results = [...runs.values()].map(medianRun);
+  const repeats = [...runs.values()].map(repeatedTarget);
   const seed = results.find((r) => r.history)?.history;
   const report: BenchResults = {
     startedAt: new Date(started).toISOString(),
@@ -103,11 +115,12 @@ async function main(): Promise<void> {
     load: { ...load },
     seeds: { codeBytes: load.codeBytes, boardBytes: load.boardBytes, historyBytes: seed?.bytes ?? 0, historyStateBytes: seed?.stateBytes ?? 0 },
     targets: results,
+    repeats,
   };
-  const table = markdown(report);
+  const table = `${markdown(report)}\n${repeatsMarkdown(repeats)}`;
   writeFileSync(`${resultsDir}${name}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(`${resultsDir}${name}.md`, table);
-  console.log(`\n${table}\nwrote tests/load/results/${name}.json and .md in ${report.wallSeconds} s`);
+  console.log(`\n${table}\nwrote bench/results/${name}.json and .md in ${report.wallSeconds} s`);
 }
 
 main().catch((error: unknown) => {

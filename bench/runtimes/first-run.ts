@@ -4,16 +4,16 @@
  * Python again in the same page (warm worker), and JavaScript (QuickJS) first and again. Each figure
  * is from the click on Run to the output on screen, the median of a few rounds, each round in a
  * fresh browser context. Needs the built client and server (`npm run build`).
- * Writes tests/load/results/first-run-<date>.json and prints a Markdown table.
+ * Writes bench/results/first-run-<date>.json and prints a Markdown table.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../../support/browser.js';
-import { startTestServer } from '../../support/server.js';
-import { chooseLanguage, press, shownText, writeCode } from '../../e2e/runPage.js';
+import { launchBrowser } from '../../tests/support/browser.js';
+import { startTestServer } from '../../tests/support/server.js';
+import { chooseLanguage, press, shownText, writeCode } from '../../tests/e2e/runPage.js';
 import type { CreateRoomResponse } from '@quorum/shared';
-import { joinRoom } from '../../e2e/roomPage.js';
+import { joinRoom } from '../../tests/e2e/roomPage.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
@@ -71,4 +71,4 @@ console.log(table);
 mkdirSync(resultsDir, { recursive: true });
 const name = `first-run-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
 writeFileSync(`${resultsDir}${name}.json`, `${JSON.stringify({ at: new Date().toISOString(), rounds, figures, medians: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, median(v)])) }, null, 2)}\n`);
-console.log(`\nwritten to tests/load/results/${name}.json`);
+console.log(`\nwritten to bench/results/${name}.json`);

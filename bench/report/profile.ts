@@ -1,5 +1,5 @@
 /**
- * `tsx tests/load/report/profile.ts <file.cpuprofile> [top]`: where a V8 CPU profile (node
+ * `tsx bench/report/profile.ts <file.cpuprofile> [top]`: where a V8 CPU profile (node
  * --cpu-prof, as `npm run bench -- --profile` writes them) spends its time, by function and by package.
  */
 import { readFileSync } from 'node:fs';
