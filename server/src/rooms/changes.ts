@@ -7,8 +7,9 @@ import type { Rooms } from '../store/index.js';
  * (a move, a seat, a swap vote) can forget to tell the room that its version moved on.
  */
 export function announcingChanges<S extends Pick<Rooms, 'updateState'>>(store: S, announce: (before: RoomState, after: RoomState) => void): S {
-  return {
-    ...store,
+  // Delegates to the store (rather than copying its own properties): a store that is itself a
+  // wrapper keeps its methods on its prototype.
+  const announcing: Pick<Rooms, 'updateState'> = {
     async updateState(roomId, mutate) {
       // `mutate` may run more than once under contention: the write that counted saw the last input.
       let before: RoomState | null = null;
@@ -21,4 +22,5 @@ export function announcingChanges<S extends Pick<Rooms, 'updateState'>>(store: S
       return after;
     },
   };
+  return Object.assign(Object.create(store) as S, announcing);
 }
