@@ -151,8 +151,8 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
           showing={showing}
           dropStarter={dropStarter}
         />
+        <CallPanel session={session} />
       </div>
-      <CallPanel session={session} />
     </div>
   );
 }
