@@ -34,8 +34,9 @@ export function reveal(target: string): void {
   // The interviewer's side lists hints without ids of their own; the question card holds them.
   const element = document.getElementById(target) ?? document.getElementById(QUESTION_ELEMENT_ID);
   if (!element) return;
-  // Instant: a smooth scroll can be cut short by the next render, leaving the hint out of view.
-  element.scrollIntoView({ block: 'nearest' });
+  // Instant: a smooth scroll can be cut short by the next render, leaving the hint out of view. A
+  // small item (a hint) lands mid-panel with its context around it, a tall one (the question) at its top.
+  element.scrollIntoView({ block: element.offsetHeight < window.innerHeight / 2 ? 'center' : 'start' });
   element.classList.remove('flash');
   // Restarts the highlight even when the same element flashes twice in a row.
   void element.offsetWidth;
