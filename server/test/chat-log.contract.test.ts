@@ -1,12 +1,9 @@
 import type { ChatMessage } from '@quorum/shared';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempSqliteStore } from './store/implementations.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../../tests/support/server.js';
 import { createMemoryChatLog, createRedisChatLog, createSqliteChatLog } from '../src/chat/index.js';
-import { createSqliteStore } from '../src/store/index.js';
 import type { ChatLog } from '../src/chat/index.js';
 
 const LIMIT = 5;
@@ -31,16 +28,8 @@ const implementations: { name: string; make: () => Subject }[] = [
   {
     name: 'sqlite',
     make: () => {
-      const dir = mkdtempSync(join(tmpdir(), 'quorum-chat-'));
-      const store = createSqliteStore({ file: join(dir, 'quorum.db'), ttlSeconds: 60, synchronous: 'normal' });
-      return {
-        chat: createSqliteChatLog(store.sqlite, { limit: LIMIT }),
-        ttl: async () => null,
-        cleanup: async () => {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      const { store, cleanup } = tempSqliteStore();
+      return { chat: createSqliteChatLog(store.sqlite, { limit: LIMIT }), ttl: async () => null, cleanup };
     },
   },
   {

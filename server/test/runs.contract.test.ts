@@ -1,13 +1,10 @@
 import { keptRuns } from '@quorum/shared';
 import type { CodeRun } from '@quorum/shared';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempSqliteStore } from './store/implementations.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../../tests/support/server.js';
 import { createMemoryRunLog, createRedisRunLog, createSqliteRunLog } from '../src/runs/index.js';
-import { createSqliteStore } from '../src/store/index.js';
 import type { RunLog } from '../src/runs/index.js';
 
 const run = (n: number): CodeRun => ({
@@ -30,15 +27,8 @@ const implementations: { name: string; make: () => { log: RunLog; cleanup: () =>
   {
     name: 'sqlite',
     make: () => {
-      const dir = mkdtempSync(join(tmpdir(), 'quorum-runs-'));
-      const store = createSqliteStore({ file: join(dir, 'quorum.db'), ttlSeconds: 60, synchronous: 'normal' });
-      return {
-        log: createSqliteRunLog(store.sqlite),
-        cleanup: async () => {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      const { store, cleanup } = tempSqliteStore();
+      return { log: createSqliteRunLog(store.sqlite), cleanup };
     },
   },
   {

@@ -1,14 +1,11 @@
 import type { SoloSession } from '@quorum/shared';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempSqliteStore } from './store/implementations.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../../tests/support/server.js';
 import { createMemorySoloStore } from '../src/practice/sessions/memory.js';
 import { createRedisSoloStore } from '../src/practice/sessions/redis.js';
 import { createSqliteSoloStore } from '../src/practice/sessions/sqlite.js';
-import { createSqliteStore } from '../src/store/index.js';
 import type { SoloStore } from '../src/practice/sessions/store.js';
 
 const session = (id: string, createdAt = 1_000): SoloSession => ({
@@ -43,15 +40,8 @@ const implementations: { name: string; make: () => { store: SoloStore; cleanup: 
   {
     name: 'sqlite',
     make: () => {
-      const dir = mkdtempSync(join(tmpdir(), 'quorum-solo-'));
-      const sqlite = createSqliteStore({ file: join(dir, 'quorum.db'), ttlSeconds: 60, synchronous: 'normal' });
-      return {
-        store: createSqliteSoloStore(sqlite.sqlite),
-        cleanup: async () => {
-          await sqlite.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      const { store, cleanup } = tempSqliteStore();
+      return { store: createSqliteSoloStore(store.sqlite), cleanup };
     },
   },
   {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe } from 'vitest';
 import { dropPrefix, REDIS_URL, testPrefix } from '../../../tests/support/server.js';
 import { createMemoryStore, createRedisStore, createSqliteStore } from '../../src/store/index.js';
-import type { RoomStore, StoreKind } from '../../src/store/index.js';
+import type { RoomStore, SqliteStore, StoreKind } from '../../src/store/index.js';
 
 export interface StoreOptions {
   ttlSeconds?: number;
@@ -17,6 +17,22 @@ interface Implementation {
   /** Whether the store reads time from `now` (Redis expires keys on its own clock). */
   ownClock: boolean;
   make(options: StoreOptions): Promise<{ store: RoomStore; cleanup: () => Promise<void> }>;
+}
+
+/**
+ * A SQLite store in a folder of its own, for the feature ports that keep their tables in the same file
+ * (chat, code runs, solo sessions); `cleanup` closes it and removes the folder.
+ */
+export function tempSqliteStore(): { store: SqliteStore; cleanup: () => Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), 'quorum-feature-'));
+  const store = createSqliteStore({ file: join(dir, 'quorum.db'), ttlSeconds: 60, synchronous: 'normal' });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export const implementations: Implementation[] = [
