@@ -30,13 +30,13 @@ async function bankGet<T>(roomId: string, interviewerUrl: string, path: string):
 }
 
 describe('asking a question', () => {
-  it('filters by tag, previews the rubric, and shows the candidate the prompt and revealed hints but never the rubric', async () => {
+  it('filters by topic, previews the rubric, and shows the candidate the prompt and revealed hints but never the rubric', async () => {
     const room = await createRoomOverHttp(env.server.url);
     const { ivy, cam } = await interviewerAndCandidate(env.browser, env.server.url, room);
 
     await ivy.getByTestId('panel-tab-bank').click();
     await ivy.getByTestId('bank-filter-topic').selectOption('consensus');
-    const tagged = await bankGet<BankListResponse>(room.roomId, room.interviewerUrl, '?tag=consensus');
+    const tagged = await bankGet<BankListResponse>(room.roomId, room.interviewerUrl, '?topic=consensus');
     const listedIds = () => ivy.getByTestId('bank-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-question-id')));
     await expect.poll(listedIds, WAIT).toEqual(tagged.questions.map((question) => question.id));
 
