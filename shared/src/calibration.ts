@@ -127,9 +127,10 @@ export const CalibrationBias = z.object({
   verdict: BiasVerdict,
   meanDeviation: z.number().nullable(),
   exercises: z.number().int().min(0),
-  criteria: z.number().int().min(0),
+  /** How many criterion scores the mean rests on. */
+  scoredCriteria: z.number().int().min(0),
   /** The same by criterion name (e.g. "Communication" across questions), most off first. */
-  areas: z.array(z.object({ name: z.string(), meanDeviation: z.number(), criteria: z.number().int() })),
+  areas: z.array(z.object({ name: z.string(), meanDeviation: z.number(), scoredCriteria: z.number().int() })),
 });
 export type CalibrationBias = z.infer<typeof CalibrationBias>;
 
@@ -243,7 +244,7 @@ export function biasOf(exercises: readonly Deviation[][]): CalibrationBias {
   const meanDeviation = all.length ? meanOf(all) : null;
   const byName = new Map<string, Deviation[]>();
   for (const deviation of all) byName.set(deviation.name, [...(byName.get(deviation.name) ?? []), deviation]);
-  const areas = [...byName].map(([name, list]) => ({ name, meanDeviation: meanOf(list), criteria: list.length }));
+  const areas = [...byName].map(([name, list]) => ({ name, meanDeviation: meanOf(list), scoredCriteria: list.length }));
   areas.sort((a, b) => Math.abs(b.meanDeviation) - Math.abs(a.meanDeviation) || a.name.localeCompare(b.name));
   const verdict: BiasVerdict =
     meanDeviation === null || counted.length < MIN_BIAS_EXERCISES
@@ -253,7 +254,7 @@ export function biasOf(exercises: readonly Deviation[][]): CalibrationBias {
         : meanDeviation < 0
           ? 'harsher'
           : 'more-lenient';
-  return { verdict, meanDeviation, exercises: counted.length, criteria: all.length, areas };
+  return { verdict, meanDeviation, exercises: counted.length, scoredCriteria: all.length, areas };
 }
 
 /** Role labels stand in for people's names in a calibrator's timeline. */
