@@ -16,7 +16,9 @@ export function BiasSummary({ bias }: { bias: CalibrationBias }) {
             <li key={area.name}>
               <span>{area.name}</span>
               <span className="bias__value">{signedLevels(area.meanDeviation)}</span>
-              <span className="muted small">{area.scoredCriteria}×</span>
+              <span className="muted small">
+                {area.scoredCriteria} {area.scoredCriteria === 1 ? 'score' : 'scores'}
+              </span>
             </li>
           ))}
         </ul>

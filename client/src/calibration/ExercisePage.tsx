@@ -77,7 +77,6 @@ function BlindReplay({ view, onSubmit }: { view: ExerciseView; onSubmit(scores: 
   return (
     <ReplayScreen
       source={source}
-      back={{ href: '/calibration', label: 'All exercises' }}
       title={`Calibration · ${trackLabel[view.track]}`}
       side={<ScoringPanel questions={view.questions} onSubmit={onSubmit} />}
     />

@@ -17,9 +17,10 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 export function biasDetail(bias: CalibrationBias): string {
   if (bias.meanDeviation === null) return 'Score an exercise to see how your scores compare with the other interviewers’.';
+  const levels = Math.abs(bias.meanDeviation) === 1 ? 'level' : 'levels';
   const rests = `over ${plural(bias.exercises, 'exercise')} (${plural(bias.scoredCriteria, 'criterion score')})`;
-  if (bias.verdict === 'too-few') return `${signedLevels(bias.meanDeviation)} levels from the others so far, ${rests}; a tendency needs at least two.`;
-  return `${signedLevels(bias.meanDeviation)} levels from the others’ median on average, ${rests}.`;
+  if (bias.verdict === 'too-few') return `${signedLevels(bias.meanDeviation)} ${levels} from the others so far, ${rests}; a tendency needs at least two.`;
+  return `${signedLevels(bias.meanDeviation)} ${levels} from the others’ median on average, ${rests}.`;
 }
 
 export const formatLevel = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, ''));

@@ -72,7 +72,8 @@ function ServerReplay({ roomId, token, timeline }: { roomId: string; token: stri
 
 interface ScreenProps {
   source: ReplaySource;
-  back: { href: string; label: string };
+  /** A way back beside the bar's links (the room the replay belongs to). */
+  back?: { href: string; label: string };
   title?: string;
   /** Shown beside the board and the code in place of the notes, which are then never asked for (calibration). */
   side?: ReactNode;
@@ -109,9 +110,11 @@ export function ReplayScreen({ source, back, title = 'Replay', side }: ScreenPro
   return (
     <div className="replay" data-testid="replay-page">
       <TopBar>
-        <a href={back.href} onClick={followInApp}>
-          {back.label}
-        </a>
+        {back && (
+          <a href={back.href} onClick={followInApp}>
+            {back.label}
+          </a>
+        )}
       </TopBar>
       <div className="replay__head">
         <h1>{title}</h1>

@@ -61,9 +61,6 @@ export function Header({ session, view, self, participants, connection, clockOff
           <a href="/history" target="_blank" data-testid="history-link">
             History<span className="visually-hidden"> (opens in a new tab)</span>
           </a>
-          <a href="/calibration" target="_blank" data-testid="calibration-link">
-            Calibrate<span className="visually-hidden"> (opens in a new tab)</span>
-          </a>
         </nav>
       </MoreMenu>
     </header>

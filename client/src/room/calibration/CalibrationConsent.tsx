@@ -25,7 +25,8 @@ function statusLine(calibration: RoomCalibration, role: ConsentRole): string {
     case 'declined':
       return calibration.consent[role] === false ? 'Not offered: you said no.' : `Not offered: ${them.toLowerCase()} said no.`;
     case 'awaiting-consent':
-      return calibration.consent[role] === true && theirs === null ? `${them} has not answered yet.` : 'Offered only if you both agree.';
+      if (theirs === true) return `${them} has agreed; it is offered once you agree too.`;
+      return calibration.consent[role] === true ? `${them} has not answered yet.` : 'Offered only if you both agree.';
     case 'awaiting-end':
       return 'You both agreed: it opens once the interview has ended and the scorecard is submitted.';
     case 'awaiting-scorecard':
