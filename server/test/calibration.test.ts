@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ClientEvent, ExerciseList, ExerciseResults, ExerciseView, RoomCalibration } from '@quorum/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDeviceId, request } from '../../tests/support/client.js';
@@ -13,7 +16,7 @@ import {
   scoresAt,
 } from '../../tests/support/calibration.js';
 import type { FinishedInterview } from '../../tests/support/calibration.js';
-import { startTestServer } from '../../tests/support/server.js';
+import { dropPrefix, REDIS_URL, startTestServer, testPrefix } from '../../tests/support/server.js';
 import type { TestServer } from '../../tests/support/server.js';
 
 let server: TestServer;
@@ -211,5 +214,33 @@ describe('a calibration round with three interviewers', () => {
     // Cleo: 4 against 3, then 3 against 3 (Ana 1, Ben 3, original 3): +0.5.
     expect(await bias(cleo)).toMatchObject({ verdict: 'more-lenient', meanDeviation: 0.5, exercises: 2 });
     expect((await bias(ana)).scoredCriteria).toBe(first.rubric.length + second.rubric.length);
+  });
+});
+
+describe('calibration across a restart', () => {
+  const durable = [
+    { name: 'SQLite', config: () => ({ store: 'sqlite' as const, dataDir: mkdtempSync(join(tmpdir(), 'quorum-calibration-')) }) },
+    { name: 'Redis', config: () => ({ redisUrl: REDIS_URL, redisPrefix: testPrefix() }) },
+  ];
+  it.each(durable)('keeps both consents and the submitted scores on $name', async ({ config }) => {
+    await server.close();
+    const settings = config();
+    server = await startTestServer(settings);
+    try {
+      const made = await consented();
+      const calibratorDevice = newDeviceId();
+      const id = (await listFor(calibratorDevice)).exercises[0]!.id;
+      expect((await asCalibrator(server.url, calibratorDevice).submit(id, scoresAt(made, 2))).status).toBe(201);
+      for (const interview of interviews.splice(0)) interview.close();
+      await server.close();
+
+      server = await startTestServer(settings);
+      expect((await roomStatus(made)).status).toBe('open');
+      expect((await listFor(calibratorDevice)).exercises).toMatchObject([{ id, submitted: true, calibrations: 1 }]);
+      expect((await asCalibrator(server.url, calibratorDevice).results(id)).status).toBe(200);
+    } finally {
+      if ('redisPrefix' in settings) await dropPrefix(settings.redisPrefix);
+      if ('dataDir' in settings) rmSync(settings.dataDir, { recursive: true, force: true });
+    }
   });
 });
