@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClientEvent, ExerciseList, ExerciseResults, ExerciseView, RoomCalibration } from '@quorum/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newDeviceId, request } from '../../tests/support/client.js';
+import { createRoom, joinAs, newDeviceId, request } from '../../tests/support/client.js';
 import {
   asCalibrator,
   CANDIDATE_NAME,
@@ -163,6 +163,27 @@ describe('a calibration exercise', () => {
     expect((await calibrator.submit(id, scoresAt(made, 4))).status).toBe(409);
     const results = ExerciseResults.parse(await (await calibrator.results(id)).json());
     expect(results.questions[0]!.criteria.every((criterion) => criterion.yours === 2)).toBe(true);
+  });
+
+  it('is not offered when no question asked had a rubric to score on', async () => {
+    const room = await createRoom(server.url);
+    const devices = { interviewer: newDeviceId(), candidate: newDeviceId() };
+    const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy', devices.interviewer);
+    const candidate = await joinAs(server.url, room.roomId, room.tokens.candidate, 'Cy', devices.candidate);
+    try {
+      const added = await request(interviewer, ClientEvent.addCustom, { title: 'Tell me about a bad outage', prompt: 'Walk me through it.' });
+      if (!added.ok) throw new Error(added.error.message);
+      expect((await request(interviewer, ClientEvent.ask, { questionId: added.data.questionId })).ok).toBe(true);
+      expect((await request(interviewer, ClientEvent.setPhase, { phase: 'ended' })).ok).toBe(true);
+      expect((await request(interviewer, ClientEvent.submitScorecard, {})).ok).toBe(true);
+      const made = { room, devices } as FinishedInterview;
+      await consent(server.url, made, 'interviewer');
+      await consent(server.url, made, 'candidate');
+      expect((await listFor(newDeviceId())).exercises).toEqual([]);
+    } finally {
+      interviewer.disconnect();
+      candidate.disconnect();
+    }
   });
 
   it('answers 404 for an unknown or malformed exercise id', async () => {

@@ -68,6 +68,8 @@ export function createCalibrationService(deps: {
     if (!record || !bothConsent(record)) return null;
     const [room, card] = await Promise.all([store.getRoom(record.roomId), store.getScorecard(record.roomId)]);
     if (!room || room.state.phase !== 'ended' || card?.status !== 'submitted') return null;
+    // Questions without a rubric (custom ones may have none) leave nothing to calibrate on.
+    if (scorableQuestions(room.state.asked).length === 0) return null;
     return { record, state: room.state, card };
   };
 
