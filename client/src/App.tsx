@@ -12,6 +12,8 @@ const PracticePage = lazy(() => import('./practice/PracticePage'));
 const SoloPage = lazy(() => import('./solo/SoloPage'));
 const ReplayPage = lazy(() => import('./replay/ReplayPage'));
 const ReplayFilePage = lazy(() => import('./replay/ReplayFilePage'));
+const CalibrationPage = lazy(() => import('./calibration/CalibrationPage'));
+const ExercisePage = lazy(() => import('./calibration/ExercisePage'));
 
 export function App() {
   const route = useRoute();
@@ -52,6 +54,18 @@ export function App() {
       return (
         <Suspense fallback={<LoadingScreen label="Opening the replay…" />}>
           <ReplayFilePage />
+        </Suspense>
+      );
+    case 'calibration':
+      return (
+        <Suspense fallback={<LoadingScreen label="Loading the calibration exercises…" />}>
+          <CalibrationPage />
+        </Suspense>
+      );
+    case 'calibration-exercise':
+      return (
+        <Suspense fallback={<LoadingScreen label="Opening the exercise…" />}>
+          <ExercisePage key={route.exerciseId} exerciseId={route.exerciseId} />
         </Suspense>
       );
     case 'not-found':

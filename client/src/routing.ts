@@ -8,6 +8,8 @@ export type Route =
   | { page: 'room'; roomId: string }
   | { page: 'replay'; roomId: string }
   | { page: 'replay-file' }
+  | { page: 'calibration' }
+  | { page: 'calibration-exercise'; exerciseId: string }
   | { page: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -18,6 +20,9 @@ export function parseRoute(pathname: string): Route {
   const solo = /^\/solo\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
   if (solo?.[1]) return { page: 'solo', sessionId: solo[1] };
   if (/^\/replay\/?$/.test(pathname)) return { page: 'replay-file' };
+  if (/^\/calibration\/?$/.test(pathname)) return { page: 'calibration' };
+  const exercise = /^\/calibration\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
+  if (exercise?.[1]) return { page: 'calibration-exercise', exerciseId: exercise[1] };
   const replay = /^\/room\/([^/]+)\/replay\/?$/.exec(pathname);
   if (replay?.[1]) return { page: 'replay', roomId: decodeURIComponent(replay[1]) };
   const room = /^\/room\/([^/]+)\/?$/.exec(pathname);

@@ -28,6 +28,8 @@ import { createRedisSoloStore } from './practice/sessions/redis.js';
 import { createSqliteSoloStore } from './practice/sessions/sqlite.js';
 import { createSoloService } from './practice/sessions/service.js';
 import { createTranscriber } from './practice/transcriber.js';
+import { createCalibrationsFor } from './calibration/store/index.js';
+import { createCalibrationService } from './calibration/service.js';
 import { createHistoryService } from './history/service.js';
 import { announcingChanges } from './rooms/changes.js';
 import { createBroadcaster } from './rooms/context.js';
@@ -124,6 +126,12 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
     solo: createSoloService({ store: soloStore, bank, grading, ...(config.stt ? { transcriber: createTranscriber(config.stt) } : {}) }),
     tickets,
     replay: createReplayService({ store: replayStore, recorder, scorecards }),
+    calibration: createCalibrationService({
+      calibrations: createCalibrationsFor(store, storeRedis && { client: storeRedis, prefix: config.redisPrefix }),
+      store,
+      replay: replayStore,
+      recorder,
+    }),
     logger,
     publicUrl: config.publicUrl,
     staticDir: config.staticDir ?? defaultStaticDir,

@@ -22,3 +22,4 @@ export * from './chat.js';
 export * from './follow.js';
 export * from './replay.js';
 export * from './room-patch.js';
+export * from './calibration.js';

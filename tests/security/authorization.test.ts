@@ -143,6 +143,7 @@ describe('authorisation matrix', () => {
     { path: (id) => `/api/rooms/${id}/bank/cap-and-pacelc`, expect: { interviewer: 200, observer: 200, candidate: 403, 'other-room': 401, revoked: 401, 'no-token': 401 } },
     { path: (id) => `/api/rooms/${id}/scorecard`, expect: { interviewer: 200, observer: 200, candidate: 403, 'other-room': 401, revoked: 401, 'no-token': 401 } },
     { path: (id) => `/api/rooms/${id}/feedback`, expect: { interviewer: 200, observer: 200, candidate: 200, 'other-room': 401, revoked: 401, 'no-token': 401 } },
+    { path: (id) => `/api/rooms/${id}/calibration`, expect: { interviewer: 200, observer: 200, candidate: 200, 'other-room': 401, revoked: 401, 'no-token': 401 } },
   ];
   const httpCases = httpMatrix.flatMap((entry) => everyone.map((who) => [entry.path(':room'), who, entry.expect[who], entry] as const));
   it.each(httpCases)('GET %s by %s → %i', async (_label, who, status, entry) => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CreateRoomResponse, Track } from '@quorum/shared';
 import { describeError } from '../ui/errorMessages';
 import { RequestError } from '../http';
+import { rememberOffer } from './calibrationOffer';
 import { createRoom } from './createRoom';
 import { rememberRoom, type RecentRoom } from './recentRooms';
 import { trackOptions } from './tracks';
@@ -12,6 +13,7 @@ export function CreateRoomForm({ onCreated }: { onCreated: (room: RecentRoom) =>
   const [title, setTitle] = useState('');
   const [track, setTrack] = useState<Track>('mixed');
   const [durationMinutes, setDuration] = useState(60);
+  const [offer, setOffer] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef<AbortController | null>(null);
@@ -26,6 +28,7 @@ export function CreateRoomForm({ onCreated }: { onCreated: (room: RecentRoom) =>
     const body = { title: title.trim() || 'Mock interview', track, durationMinutes };
     try {
       const created: CreateRoomResponse = await createRoom(body, controller.signal);
+      if (offer) rememberOffer(created.roomId);
       const room: RecentRoom = { ...created, title: body.title, track, createdAt: Date.now() };
       rememberRoom(room);
       onCreated(room);
@@ -79,6 +82,13 @@ export function CreateRoomForm({ onCreated }: { onCreated: (room: RecentRoom) =>
         </label>
       </div>
       <p className="muted small">{trackOptions[track].description}</p>
+      <label className="check">
+        <input type="checkbox" checked={offer} onChange={(event) => setOffer(event.target.checked)} data-testid="create-calibration" />
+        <span>
+          Offer it for calibration afterwards
+          <span className="muted small"> — other interviewers score it blind, without names; the candidate is asked too</span>
+        </span>
+      </label>
       {error && (
         <p className="form-error" role="alert" data-testid="create-error">
           {error}

@@ -1,5 +1,6 @@
 import type { DocName, ReplayTimeline } from '@quorum/shared';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { RequestError } from '../http';
 import { savedRoomToken } from '../room/identity';
 import { followInApp } from '../routing';
@@ -69,13 +70,22 @@ function ServerReplay({ roomId, token, timeline }: { roomId: string; token: stri
   return <ReplayScreen source={source} back={{ href: `/room/${encodeURIComponent(roomId)}`, label: 'Back to the room' }} />;
 }
 
-/** The replay itself, from the server or from a file. */
-export function ReplayScreen({ source, back }: { source: ReplaySource; back: { href: string; label: string } }) {
+interface ScreenProps {
+  source: ReplaySource;
+  /** A way back beside the bar's links (the room the replay belongs to). */
+  back?: { href: string; label: string };
+  title?: string;
+  /** Shown beside the board and the code in place of the notes, which are then never asked for (calibration). */
+  side?: ReactNode;
+}
+
+/** The replay itself, from the server, from a file, or of a calibration exercise. */
+export function ReplayScreen({ source, back, title = 'Replay', side }: ScreenProps) {
   const { timeline } = source;
   const [at, setAt] = useState(timeline.endedAt);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<Speed>(1);
-  const [notesAllowed, setNotesAllowed] = useState(true);
+  const [notesAllowed, setNotesAllowed] = useState(side === undefined);
   const names = useMemo<DocName[]>(() => (notesAllowed ? ['board', 'code', 'notes'] : ['board', 'code']), [notesAllowed]);
   const { shown, error } = useDocsAt(source, names, at);
   const [saving, setSaving] = useState<'idle' | 'saving' | 'failed'>('idle');
@@ -100,12 +110,14 @@ export function ReplayScreen({ source, back }: { source: ReplaySource; back: { h
   return (
     <div className="replay" data-testid="replay-page">
       <TopBar>
-        <a href={back.href} onClick={followInApp}>
-          {back.label}
-        </a>
+        {back && (
+          <a href={back.href} onClick={followInApp}>
+            {back.label}
+          </a>
+        )}
       </TopBar>
       <div className="replay__head">
-        <h1>Replay</h1>
+        <h1>{title}</h1>
         <p className="muted" data-testid="replay-moment">
           {formatOffset(at - timeline.startedAt)} in{question ? ` · ${question}` : ''}
           {shown && Math.abs(shown.at - at) > 1000 && ' · loading…'}
@@ -134,7 +146,7 @@ export function ReplayScreen({ source, back }: { source: ReplaySource; back: { h
           {error.message}
         </p>
       )}
-      <div className={`replay__body${notesAllowed ? ' replay__body--staff' : ''}`}>
+      <div className={`replay__body${side ? ' replay__body--side' : notesAllowed ? ' replay__body--staff' : ''}`}>
         <section className="replay-pane replay-pane--board" aria-label="Whiteboard">
           <Suspense fallback={<div className="replay-pane__loading muted">Loading the whiteboard…</div>}>
             <ReplayBoard doc={shown?.docs.board} />
@@ -143,7 +155,7 @@ export function ReplayScreen({ source, back }: { source: ReplaySource; back: { h
         <section className="replay-pane replay-pane--code" aria-label="Code">
           <ReplayCode doc={shown?.docs.code} />
         </section>
-        {notesAllowed && <ReplaySide notes={shown?.docs.notes} events={timeline.events} at={at} onSeek={seek} />}
+        {side ?? (notesAllowed && <ReplaySide notes={shown?.docs.notes} events={timeline.events} at={at} onSeek={seek} />)}
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import type { RoomSession, SessionSnapshot, Self } from '../sync/roomSession';
 import { AnnouncementBar } from './announce/AnnouncementBar';
 import { useAnnouncements } from './announce/useAnnouncements';
 import type { Announcement } from './announce/whatChanged';
+import { usePendingOffer } from './calibration/usePendingOffer';
 import { ClockAlert } from './clock/ClockAlert';
 import { currentQuestion } from './currentQuestion';
 import { CodeEditor } from './editor/CodeEditor';
@@ -49,6 +50,7 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
   useEffect(() => {
     board?.provider.awareness.setLocalStateField('pane', mode);
   }, [board, mode]);
+  usePendingOffer(session.roomId, session.token, self.role);
   const ended = snapshot.view?.phase === 'ended';
   // Once the interview is over, its clocks no longer warn anyone.
   const live = ended ? null : snapshot.view;

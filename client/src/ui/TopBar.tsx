@@ -2,13 +2,14 @@ import type { ReactNode } from 'react';
 import { followInApp } from '../routing';
 import { Logo } from './Logo';
 
-type Page = 'home' | 'practice' | 'solo' | 'history';
+type Page = 'home' | 'practice' | 'solo' | 'history' | 'calibration';
 
 const links: { page: Page; href: string; label: string; testId: string }[] = [
   { page: 'home', href: '/', label: 'New interview', testId: 'topbar-home' },
   { page: 'practice', href: '/practice', label: 'Practice with a peer', testId: 'topbar-practice' },
   { page: 'solo', href: '/solo', label: 'Practise alone', testId: 'topbar-solo' },
   { page: 'history', href: '/history', label: 'Your history', testId: 'lobby-history-link' },
+  { page: 'calibration', href: '/calibration', label: 'Calibrate', testId: 'topbar-calibration' },
 ];
 
 /**

@@ -6,6 +6,8 @@ import express from 'express';
 import type { Logger } from 'pino';
 import { bankRouter } from '../bank/router.js';
 import type { ChatLog } from '../chat/index.js';
+import { calibrationRouter, roomCalibrationRouter } from '../calibration/router.js';
+import type { CalibrationService } from '../calibration/service.js';
 import { historyRouter } from '../history/router.js';
 import type { Grading } from '../practice/graders.js';
 import { practiceRouter } from '../practice/router.js';
@@ -43,6 +45,7 @@ export interface HttpDeps {
   solo: SoloService;
   tickets: DocTickets;
   replay: ReplayService;
+  calibration: CalibrationService;
   logger: Logger;
   publicUrl: string | undefined;
   staticDir: string | undefined;
@@ -73,6 +76,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use('/api/rooms/:roomId', scorecardRouter(deps));
   app.use('/api/rooms/:roomId', ticketsRouter(deps));
   app.use('/api/rooms/:roomId', replayRouter(deps));
+  app.use('/api/rooms/:roomId', roomCalibrationRouter(deps));
+  app.use('/api/calibration', calibrationRouter(deps));
   app.use('/api/history', historyRouter(deps));
   app.use('/api/solo', soloRouter(deps));
   app.use('/api/practice', practiceRouter({ bank: deps.bank, grading: deps.grading, allowGrade: deps.limiters.allowGrade }));

@@ -3,6 +3,7 @@ import type { ExportSource } from '../report/ExportButtons';
 import { QuestionClock } from '../clock/QuestionClock';
 import { StageTracker } from '../clock/StageTracker';
 import { hintElementId, QUESTION_ELEMENT_ID, STAGES_ELEMENT_ID } from '../announce/whatChanged';
+import { CalibrationConsent } from '../calibration/CalibrationConsent';
 import { FeedbackReport } from './FeedbackReport';
 import { typeLabel } from './labels';
 import { Markdown } from './Markdown';
@@ -27,6 +28,7 @@ export function CandidatePanel({ view, offset, feedback, access }: Props) {
           The interview has ended. Feedback shows up here if your interviewer shares it.
         </p>
       )}
+      {view.phase === 'ended' && <CalibrationConsent roomId={access.roomId} token={access.token} role="candidate" />}
       {current ? (
         <CandidateQuestion question={current} offset={offset} ended={view.phase === 'ended'} />
       ) : (

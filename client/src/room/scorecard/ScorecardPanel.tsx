@@ -16,6 +16,7 @@ import type { RoomSession } from '../../sync/roomSession';
 import { describeError } from '../../ui/errorMessages';
 import { ReportActions } from '../report/ReportActions';
 import { ScoreChart } from '../report/ScoreChart';
+import { CalibrationConsent } from '../calibration/CalibrationConsent';
 import { FeedbackRelease } from './FeedbackRelease';
 import { QuestionScoring } from './QuestionScoring';
 import { useScorecardDraft, type SaveStatus } from './useScorecardDraft';
@@ -118,6 +119,7 @@ export function ScorecardPanel({ session, view, card, steering }: Props) {
       </section>
 
       {submitted && card && <FeedbackRelease session={session} card={card} steering={steering} />}
+      {steering && (submitted || view.phase === 'ended') && <CalibrationConsent roomId={session.roomId} token={session.token} role="interviewer" />}
       <footer className="scorecard__footer">
         <SaveState status={status} submitted={submitted} steering={steering} />
         {editable && (

@@ -109,9 +109,29 @@ export const migrations: readonly ((db: Database) => void)[] = [
       ) STRICT;
       CREATE INDEX room_events_by_time ON room_events (room_id, at, seq);
     `),
+  // 7: calibration: each room's consents under the exercise id it is offered as, and the blind
+  // scores of the interviewers who calibrated on it (once each, by device key).
+  (db) =>
+    db.exec(`
+      CREATE TABLE calibration_rooms (
+        room_id TEXT PRIMARY KEY,
+        exercise_id TEXT NOT NULL UNIQUE,
+        interviewer TEXT,
+        candidate TEXT
+      ) STRICT;
+      CREATE TABLE calibration_scores (
+        exercise_id TEXT NOT NULL,
+        calibrator_key TEXT NOT NULL,
+        room_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (exercise_id, calibrator_key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX calibration_scores_by_calibrator ON calibration_scores (calibrator_key, at);
+    `),
 ];
 
 /** Tables of a room's own that name it but are written apart from it: the sweep drops them with the room. */
-export const roomOwnedTables = ['code_runs', 'chat_messages'] as const;
+export const roomOwnedTables = ['code_runs', 'chat_messages', 'calibration_rooms', 'calibration_scores'] as const;
 
 export const SCHEMA_VERSION = migrations.length;
