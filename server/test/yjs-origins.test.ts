@@ -8,22 +8,27 @@ import { createMetrics } from '../src/observability/metrics.js';
 import { createMemoryStore } from '../src/store/memory.js';
 import { awarenessFrame, handleMessage, updateMessage } from '../src/yjs/protocol.js';
 import { SharedDoc } from '../src/yjs/shared-doc.js';
+import type { ConnectionOrigin } from '../src/yjs/origin.js';
 import type { DocConnection, SharedDocDeps } from '../src/yjs/shared-doc.js';
 
 /** A connection as the document sees it, keeping what it is sent. */
-function peer(role: Role = 'candidate'): DocConnection & { received: Uint8Array[] } {
-  const received: Uint8Array[] = [];
-  const connection = {
-    role,
-    writable: true,
-    awarenessIds: new Set<number>(),
-    participantId: null,
-    name: role,
-    received,
-    send: (message: Uint8Array) => received.push(message),
-    close: () => {},
-  };
-  return Object.assign(connection, { origin: { kind: 'connection' as const, connection } });
+class Peer implements DocConnection {
+  readonly origin: ConnectionOrigin = { kind: 'connection', connection: this };
+  readonly awarenessIds = new Set<number>();
+  readonly participantId = null;
+  readonly received: Uint8Array[] = [];
+  writable = true;
+  name: string;
+
+  constructor(readonly role: Role = 'candidate') {
+    this.name = role;
+  }
+
+  send(message: Uint8Array): void {
+    this.received.push(message);
+  }
+
+  close(): void {}
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
@@ -50,7 +55,7 @@ describe('the origins of changes to a shared document', () => {
 
   it('relays a connection’s change to the others, not back to it, and stores it', async () => {
     const shared = await open();
-    const [writer, reader] = [peer(), peer()];
+    const [writer, reader] = [new Peer(), new Peer()];
     shared.add(writer);
     shared.add(reader);
     const client = new Y.Doc();
@@ -67,7 +72,7 @@ describe('the origins of changes to a shared document', () => {
 
   it('keeps a change with a foreign origin, such as a library transacting on the document, like the server’s own', async () => {
     const shared = await open();
-    const reader = peer();
+    const reader = new Peer();
     shared.add(reader);
 
     Y.transact(shared.doc, () => shared.doc.getText('t').insert(0, 'from a library'), 'some-library');
@@ -79,7 +84,7 @@ describe('the origins of changes to a shared document', () => {
 
   it('removes the cursor of a connection that leaves, for everyone still there', async () => {
     const shared = await open();
-    const [leaver, stayer] = [peer(), peer()];
+    const [leaver, stayer] = [new Peer(), new Peer()];
     shared.add(leaver);
     shared.add(stayer);
     const cursor = new Awareness(new Y.Doc());
