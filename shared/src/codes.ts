@@ -18,24 +18,41 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** What a WebSocket close carries: its code and the reason sent with it (at most 123 bytes). */
+export interface CloseFrame {
+  readonly code: number;
+  readonly reason: string;
+}
+
 /**
- * WebSocket close codes used by the Yjs endpoint (4000–4999 is the application range). As in
- * y-websocket, 4400–4499 are permanent (reconnecting cannot help: the same link or the same change
- * would be refused again) and 4500–4599 mean "try again later".
+ * How a Yjs document connection ends, each code with the one reason it is sent with (4000–4999 is
+ * the application range). As in y-websocket, 4400–4499 are permanent (reconnecting cannot help:
+ * the same link or the same change would be refused again) and 4500–4599 mean "try again later".
  */
-export const CloseCode = {
-  Normal: 1000,
-  GoingAway: 1001,
-  MessageTooBig: 1009,
-  BadMessage: 4400,
-  Unauthorized: 4401,
-  Forbidden: 4403,
-  RoomNotFound: 4404,
-  DocumentTooLarge: 4413,
-  Internal: 4500,
+export const Close = {
+  GoingAway: { code: 1001, reason: 'server shutting down' },
+  /** Sent by `ws` itself, without a reason, for a frame over MAX_MESSAGE_BYTES. */
+  MessageTooBig: { code: 1009, reason: '' },
+  BadMessage: { code: 4400, reason: 'malformed message: binary y-websocket frames only' },
+  /** The link was revoked; the client's ticketed socket also closes with it when a ticket is refused as unauthorised. */
+  Unauthorized: { code: 4401, reason: 'link revoked' },
+  /**
+   * The server refuses these at the upgrade, with an HTTP status and its message; the client's
+   * ticketed socket closes with them (and that message as the reason) when a ticket is refused,
+   * so the page reacts as to a server close.
+   */
+  Forbidden: { code: 4403, reason: 'this role may not open this document' },
+  RoomNotFound: { code: 4404, reason: 'room not found' },
+  DocumentTooLarge: { code: 4413, reason: 'document size limit reached' },
+  Internal: { code: 4500, reason: 'document unavailable' },
   /** Far beyond the message rate for a long time; a client merely over it is slowed down, not closed. */
-  RateLimited: 4529,
-} as const;
+  RateLimited: { code: 4529, reason: 'far over the message rate for too long; try again later' },
+} as const satisfies Record<string, CloseFrame>;
+
+/** The codes alone, for reading a close: `CloseCode.RateLimited` is 4529. */
+export const CloseCode = Object.fromEntries(Object.entries(Close).map(([name, { code }]) => [name, code])) as {
+  readonly [K in keyof typeof Close]: (typeof Close)[K]['code'];
+};
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** HTTP status for each error code, so every HTTP error body and status agree. */

@@ -18,6 +18,7 @@ describe('the room protocol’s types', () => {
     expectTypeOf<keyof typeof clientPayloads>().toEqualTypeOf<ClientEventName>();
     expectTypeOf<keyof typeof clientResults>().toEqualTypeOf<ClientEventName>();
     expectTypeOf<(typeof ClientEvent)[keyof typeof ClientEvent]>().toEqualTypeOf<ClientEventName>();
+    expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<ClientEventName>();
     expect(Object.keys(clientResults).sort()).toEqual(Object.values(ClientEvent).sort());
     expect(Object.keys(clientPayloads).sort()).toEqual(Object.values(ClientEvent).sort());
   });

@@ -1,4 +1,4 @@
-import { CloseCode } from '@quorum/shared';
+import { Close, CloseCode } from '@quorum/shared';
 import { describe, expect, it } from 'vitest';
 import { closeEffect, shouldReconnect } from './docCloses';
 
@@ -27,6 +27,13 @@ describe('document close codes', () => {
     for (const code of [CloseCode.GoingAway, 1006, CloseCode.Internal]) {
       expect(closeEffect(code).kind).toBe('quiet');
       expect(shouldReconnect(closed(code))).toBe(true);
+    }
+  });
+
+  it('keeps to y-websocket’s ranges: never reconnects after a 44xx close, always after a 45xx one', () => {
+    for (const { code } of Object.values(Close)) {
+      if (code >= 4400 && code <= 4499) expect(shouldReconnect(closed(code)), String(code)).toBe(false);
+      if (code >= 4500 && code <= 4599) expect(shouldReconnect(closed(code)), String(code)).toBe(true);
     }
   });
 });

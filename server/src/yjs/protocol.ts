@@ -3,6 +3,8 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { applyUpdate } from './origin.js';
+import type { ConnectionOrigin } from './origin.js';
 
 /** Message types of the y-websocket protocol. */
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
@@ -53,7 +55,7 @@ export interface SyncTarget {
   /** For a client that has nothing yet; may be cached, as every newcomer asks for the same bytes. */
   fullState(): Uint8Array;
   /** Applies a client's awareness update, keeping only what that client may say. */
-  receiveAwareness(update: Uint8Array, origin: unknown): void;
+  receiveAwareness(update: Uint8Array, from: ConnectionOrigin): void;
 }
 
 /** A state vector with no entries: the client has none of the document. */
@@ -64,7 +66,7 @@ const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.length === 1
  * and share its cursor, but its document updates are dropped. Throws ProtocolError (or a decoding
  * error) on a malformed message.
  */
-export function handleMessage(message: Uint8Array, target: SyncTarget, origin: unknown, writable: boolean): Uint8Array | null {
+export function handleMessage(message: Uint8Array, target: SyncTarget, from: ConnectionOrigin): Uint8Array | null {
   const { doc, awareness } = target;
   const decoder = decoding.createDecoder(message);
   const encoder = encoding.createEncoder();
@@ -79,14 +81,14 @@ export function handleMessage(message: Uint8Array, target: SyncTarget, origin: u
         encoding.writeVarUint8Array(encoder, isEmptyStateVector(stateVector) ? target.fullState() : Y.encodeStateAsUpdate(doc, stateVector));
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
-        if (writable) Y.applyUpdate(doc, update, origin);
+        if (from.connection.writable) applyUpdate(doc, update, from);
       } else {
         throw new ProtocolError(`unknown sync message ${syncType}`);
       }
       return encoding.length(encoder) > 1 ? encoding.toUint8Array(encoder) : null;
     }
     case MessageType.awareness:
-      target.receiveAwareness(decoding.readVarUint8Array(decoder), origin);
+      target.receiveAwareness(decoding.readVarUint8Array(decoder), from);
       return null;
     case MessageType.queryAwareness:
       return awarenessMessage(awareness, [...awareness.getStates().keys()]);

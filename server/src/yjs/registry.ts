@@ -1,5 +1,5 @@
 import { docAccess } from '@quorum/shared';
-import type { DocName, Role } from '@quorum/shared';
+import type { CloseFrame, DocName, Role } from '@quorum/shared';
 import { SharedDoc } from './shared-doc.js';
 import type { SharedDocDeps } from './shared-doc.js';
 
@@ -78,8 +78,8 @@ export class DocRegistry {
   }
 
   /** Closes a role's connections to every document of a room (its link was revoked). */
-  async closeRole(roomId: string, role: Role, code: number, reason: string): Promise<void> {
-    for (const shared of await this.loadedIn(roomId)) shared.closeRole(role, code, reason);
+  async closeRole(roomId: string, role: Role, frame: CloseFrame): Promise<void> {
+    for (const shared of await this.loadedIn(roomId)) shared.closeRole(role, frame);
   }
 
   async rename(roomId: string, participantId: string, name: string): Promise<void> {

@@ -1,22 +1,24 @@
-import type { DocName, Role } from '@quorum/shared';
+import type { CloseFrame, DocName, Role } from '@quorum/shared';
 import type { Logger } from 'pino';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Compaction } from '../config.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DocLog, DocRelay } from '../store/index.js';
 import { guardAwareness } from './awareness-guard.js';
 import type { AwarenessVerdict } from './awareness-guard.js';
+import { OriginReader, applyAwarenessUpdate, applyUpdate, departed, fromStore, removeAwarenessStates, transact } from './origin.js';
+import type { ChangeOrigin, ConnectionOrigin, StoreOrigin } from './origin.js';
 import { awarenessFrame, updateMessage } from './protocol.js';
 import type { SyncTarget } from './protocol.js';
 
-/** Transaction origin of updates read from the store: applied and relayed, never written back. */
-const FROM_STORE = Symbol('from-store');
 const RETRY_MS = [250, 500, 1000, 2000, 5000];
 
 export interface DocConnection {
   readonly role: Role;
-  close(code: number, reason: string): void;
+  /** What this connection's messages carry as their Yjs origin. */
+  readonly origin: ConnectionOrigin;
+  close(frame: CloseFrame): void;
   /** Cleared when the interview ends for a role that may only read from then on. */
   writable: boolean;
   send(message: Uint8Array): void;
@@ -49,6 +51,7 @@ export class SharedDoc implements SyncTarget {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new Awareness(this.doc);
   readonly connections = new Set<DocConnection>();
+  private readonly origins = new OriginReader();
   private pending: Promise<void> = Promise.resolve();
   /** Every update up to this cursor of the store's log is in `doc`. */
   private cursor = '0';
@@ -60,7 +63,7 @@ export class SharedDoc implements SyncTarget {
   private size = 0;
   private unsent: Uint8Array[] = [];
   /** Client updates for the next append, in arrival order. */
-  private waiting: { update: Uint8Array; origin: unknown; started: number }[] = [];
+  private waiting: { update: Uint8Array; origin: ChangeOrigin; started: number }[] = [];
   private retryTimer: NodeJS.Timeout | undefined;
   private retries = 0;
   private unsubscribe: (() => Promise<void>) | undefined;
@@ -74,17 +77,19 @@ export class SharedDoc implements SyncTarget {
     private readonly deps: SharedDocDeps,
   ) {
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.doc.on('update', (update: Uint8Array, raw: unknown) => {
       this.encodedState = null;
-      if (origin === FROM_STORE) this.broadcast(updateMessage(update));
+      const origin = this.origins.read(raw);
+      if (origin.kind === 'store') this.broadcast(updateMessage(update));
       else this.persistThenRelay(update, origin);
     });
-    this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
+    this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, raw: unknown) => {
+      const origin = this.origins.read(raw);
       const changed = [...added, ...updated, ...removed];
-      if (isConnection(origin)) for (const id of removed) origin.awarenessIds.delete(id);
+      if (origin.kind === 'connection') for (const id of removed) origin.connection.awarenessIds.delete(id);
       // Encoded once: the same bytes go to this server's clients and, for local changes, to the other servers.
       const update = encodeAwarenessUpdate(this.awareness, changed);
-      if (origin !== FROM_STORE && !this.destroyed) {
+      if (toOtherServers(origin) && !this.destroyed) {
         const { store, logger } = this.deps;
         store
           .publishAwareness(this.roomId, this.name, update, this.deps.origin)
@@ -101,17 +106,17 @@ export class SharedDoc implements SyncTarget {
     this.unsubscribe = await store.subscribeDoc(this.roomId, this.name, origin, {
       update: (update) => this.applyFromStore([update]),
       awareness: (update) => {
-        if (!this.destroyed) applyAwarenessUpdate(this.awareness, update, FROM_STORE);
+        if (!this.destroyed) applyAwarenessUpdate(this.awareness, update, fromStore);
       },
     });
     const stored = await store.loadDoc(this.roomId, this.name);
-    Y.transact(
+    transact(
       this.doc,
       () => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, FROM_STORE);
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update, FROM_STORE);
+        if (stored.snapshot) applyUpdate(this.doc, stored.snapshot, fromStore);
+        for (const update of stored.updates) applyUpdate(this.doc, update, fromStore);
       },
-      FROM_STORE,
+      fromStore,
     );
     this.cursor = stored.cursor;
     this.sinceCompaction = stored.updates.length;
@@ -130,16 +135,16 @@ export class SharedDoc implements SyncTarget {
    * receives) are dropped and counted; echoes that change nothing are ignored; the name in what
    * is kept is the server's.
    */
-  receiveAwareness(update: Uint8Array, from: unknown): void {
-    if (!isConnection(from)) return applyAwarenessUpdate(this.awareness, update, from);
+  receiveAwareness(update: Uint8Array, from: ConnectionOrigin): void {
+    const { awarenessIds, name } = from.connection;
     const judge = (id: number, clock: number, removal: boolean): AwarenessVerdict => {
-      if (from.awarenessIds.has(id)) return 'keep';
+      if (awarenessIds.has(id)) return 'keep';
       if (clock <= (this.awareness.meta.get(id)?.clock ?? -1)) return 'ignore';
-      if (removal || from.awarenessIds.size > 0 || this.awareness.getStates().has(id)) return 'drop';
-      from.awarenessIds.add(id);
+      if (removal || awarenessIds.size > 0 || this.awareness.getStates().has(id)) return 'drop';
+      awarenessIds.add(id);
       return 'keep';
     };
-    const guarded = guardAwareness(update, { judge, name: from.name });
+    const guarded = guardAwareness(update, { judge, name });
     if (guarded.dropped > 0) this.deps.metrics.yjsRejected.inc({ reason: 'foreign-awareness' }, guarded.dropped);
     if (guarded.update) applyAwarenessUpdate(this.awareness, guarded.update, from);
   }
@@ -166,17 +171,19 @@ export class SharedDoc implements SyncTarget {
 
   add(connection: DocConnection): void {
     this.connections.add(connection);
+    this.origins.enter(connection.origin);
   }
 
   /** Closes every connection of a role, e.g. after its link was revoked. */
-  closeRole(role: Role, code: number, reason: string): void {
-    for (const connection of this.connections) if (connection.role === role) connection.close(code, reason);
+  closeRole(role: Role, frame: CloseFrame): void {
+    for (const connection of this.connections) if (connection.role === role) connection.close(frame);
   }
 
   /** Drops a connection and the cursors it announced. */
   remove(connection: DocConnection): void {
     this.connections.delete(connection);
-    removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    this.origins.leave(connection.origin);
+    removeAwarenessStates(this.awareness, [...connection.awarenessIds], departed);
   }
 
   /** Waits for queued writes, then folds the log into one snapshot. */
@@ -204,7 +211,7 @@ export class SharedDoc implements SyncTarget {
       this.size += update.length;
       this.logBytes += update.length;
     }
-    Y.transact(this.doc, () => updates.forEach((update) => Y.applyUpdate(this.doc, update, FROM_STORE)), FROM_STORE);
+    transact(this.doc, () => updates.forEach((update) => applyUpdate(this.doc, update, fromStore)), fromStore);
   }
 
   /**
@@ -212,11 +219,11 @@ export class SharedDoc implements SyncTarget {
    * wait and go to the store together, merged into one (group commit): one store call per
    * document per turn at most, and a burst no longer waits out one round trip per update.
    */
-  private persistThenRelay(update: Uint8Array, origin: unknown): void {
+  private persistThenRelay(update: Uint8Array, origin: Exclude<ChangeOrigin, StoreOrigin>): void {
     this.size += update.length;
     // The replay keeps each update with its author and time, apart from the live log compaction trims.
     this.deps.history
-      ?.recordUpdate(this.roomId, this.name, update, isConnection(origin) ? (origin.participantId ?? origin.role) : 'server')
+      ?.recordUpdate(this.roomId, this.name, update, authorOf(origin))
       .catch((error: unknown) => {
         this.deps.metrics.storeErrors.inc({ op: 'history' });
         this.deps.logger.warn({ err: error, room: this.roomId, doc: this.name }, 'update not recorded for the replay');
@@ -306,11 +313,35 @@ export class SharedDoc implements SyncTarget {
     }
   }
 
-  private broadcast(message: Uint8Array, except?: unknown): void {
-    for (const connection of this.connections) if (connection !== except) connection.send(message);
+  /** To every connection but the one the change came from, which has it already. */
+  private broadcast(message: Uint8Array, origin?: ChangeOrigin): void {
+    const sender = origin?.kind === 'connection' ? origin.connection : null;
+    for (const connection of this.connections) if (connection !== sender) connection.send(message);
   }
 }
 
-function isConnection(value: unknown): value is DocConnection {
-  return typeof value === 'object' && value !== null && 'awarenessIds' in value;
+/** Whether an awareness change goes to the other servers: all but what came from them. */
+function toOtherServers(origin: ChangeOrigin): boolean {
+  switch (origin.kind) {
+    case 'store':
+      return false;
+    case 'connection':
+    case 'server':
+      return true;
+    // y-protocols timing out a silent state here: harmless where the others time it out too.
+    case 'foreign':
+      return true;
+  }
+}
+
+/** Who the replay names for a change to the document. */
+function authorOf(origin: Exclude<ChangeOrigin, StoreOrigin>): string {
+  switch (origin.kind) {
+    case 'connection':
+      return origin.connection.participantId ?? origin.connection.role;
+    // A library transacting on the server's copy changes it for everyone, like the server itself.
+    case 'server':
+    case 'foreign':
+      return 'server';
+  }
 }
