@@ -7,6 +7,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { DocLog, DocRelay } from '../store/index.js';
 import { guardAwareness } from './awareness-guard.js';
 import type { AwarenessVerdict } from './awareness-guard.js';
+import { fastenNewValues } from './fast-values.js';
 import { awarenessFrame, updateMessage } from './protocol.js';
 import type { SyncTarget } from './protocol.js';
 
@@ -74,6 +75,7 @@ export class SharedDoc implements SyncTarget {
     private readonly deps: SharedDocDeps,
   ) {
     this.awareness.setLocalState(null);
+    this.doc.on('afterTransaction', fastenNewValues);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.encodedState = null;
       if (origin === FROM_STORE) this.broadcast(updateMessage(update));
