@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --quick] [--only=id,id] [--rooms=N] [--repeat=N] [--profile]`: runs every
+ * `npm run bench [-- --quick] [--only=id,id] [--rooms=N] [--idle=N] [--repeat=N] [--profile]`: runs every
  * target of servers/targets.ts under the same load, one after the other, `--repeat` rounds (3
  * unless told; the targets interleaved round by round), and writes results/<date>.json and .md:
  * the median run's figures, and every step's median and spread over the rounds.
- * --rooms measures at that one room count instead of the mode's ramp (for profiling).
+ * --rooms measures at that one room count instead of the mode's ramp (for profiling); --idle
+ * sets how many idle rooms are measured (more than quick mode's 8 steady the per-room heap).
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -30,13 +31,16 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     rooms: { type: 'string' },
+    idle: { type: 'string' },
     repeat: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
   },
 });
 const rooms = values.rooms ? Number(values.rooms) : undefined;
 const base = modes[values.quick ? 'quick' : 'full'];
-const mode = rooms ? { ...base, standardRooms: rooms, steps: [rooms] } : base;
+const idleRooms = values.idle ? Number(values.idle) : undefined;
+if (idleRooms !== undefined && !(Number.isInteger(idleRooms) && idleRooms > 0)) throw new Error(`--idle must be a whole number of rooms, not ${values.idle}`);
+const mode = { ...base, ...(rooms ? { standardRooms: rooms, steps: [rooms] } : {}), ...(idleRooms ? { idleRooms } : {}) };
 const only = values.only?.split(',');
 const repeat = Number(values.repeat);
 if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a whole number of rounds, not ${values.repeat}`);

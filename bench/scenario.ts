@@ -101,6 +101,9 @@ export async function runScenario(target: Target, mode: Mode, options: ScenarioO
     const afterIdle = await memory();
     const idle = perRoom(mode.idleRooms, baseline, afterIdle, target.redis);
     log(`${target.id}: idle room rss ${kb(idle.rss)} heap ${kb(idle.heap)}${idle.redis === null ? '' : ` redis ${kb(idle.redis)}`}`);
+    if (options.profileDir) {
+      for (const [i, server] of servers.entries()) await server.probe('heap-snapshot', `${options.profileDir}/${target.id}-server${i}-idle.heapsnapshot`);
+    }
 
     log(`${target.id}: the 1 MB history room`);
     heavy = await HeavyRoom.create(new Addressing(address), options.history);

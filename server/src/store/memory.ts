@@ -1,11 +1,13 @@
 import type { DocName, Participant, RoomState, Scorecard, ScorecardRevision, Ticket } from '@quorum/shared';
 import { createLocalRelay } from './local-relay.js';
+import { pack, unpack } from './packed.js';
+import type { Packed } from './packed.js';
 import type { DocTicketGrant, RoomRecord, RoomStore, StateMutation, StoredDoc, Visit } from './types.js';
 
 interface MemoryRoom {
   record: RoomRecord;
   participants: Map<string, Participant>;
-  docs: Map<DocName, { snapshot: Uint8Array | null; snapshotCursor: number; updates: { seq: number; update: Uint8Array }[] }>;
+  docs: Map<DocName, { snapshot: Packed | null; snapshotCursor: number; updates: { seq: number; update: Uint8Array }[] }>;
   expiresAt: number;
   kept: boolean;
 }
@@ -120,12 +122,10 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
     async loadDoc(roomId, doc): Promise<StoredDoc> {
       const room = live(roomId);
       if (!room) return { snapshot: null, updates: [], cursor: '0' };
-      const entry = docOf(room, doc);
-      return {
-        snapshot: entry.snapshot?.slice() ?? null,
-        updates: entry.updates.map((u) => u.update.slice()),
-        cursor: String(entry.updates.at(-1)?.seq ?? entry.snapshotCursor),
-      };
+      const { snapshot, updates, snapshotCursor } = docOf(room, doc);
+      const cursor = String(updates.at(-1)?.seq ?? snapshotCursor);
+      const copies = updates.map((u) => u.update.slice());
+      return { snapshot: snapshot ? await unpack(snapshot) : null, updates: copies, cursor };
     },
     async compactDoc(roomId, doc, snapshot, cursor) {
       const room = live(roomId);
@@ -133,7 +133,10 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
       const entry = docOf(room, doc);
       const upTo = Number(cursor);
       if (upTo < entry.snapshotCursor) return;
-      entry.snapshot = snapshot.slice();
+      const packed = await pack(snapshot);
+      // Another compaction may have landed while this one was being packed.
+      if (upTo < entry.snapshotCursor) return;
+      entry.snapshot = packed;
       entry.snapshotCursor = upTo;
       entry.updates = entry.updates.filter((u) => u.seq > upTo);
     },

@@ -2,6 +2,7 @@ import { Participant, RoomState, Scorecard, ScorecardRevision, Ticket } from '@q
 import type { DocName } from '@quorum/shared';
 import { Redis } from 'ioredis';
 import type { z } from 'zod';
+import { ByteLru } from './byte-lru.js';
 import { RECENT_PAIRINGS, freeze } from './memory.js';
 import { DocTicketGrant } from './types.js';
 import type { DocListener, RoomStore, StoredDoc, TokenHashes, Visit } from './types.js';
@@ -126,7 +127,7 @@ export interface RedisStoreOptions {
 }
 
 /** Parsed room states kept per process (as the SQLite store keeps its rooms): those in use, not every one ever read. */
-const KNOWN_VALUES = 500;
+const KNOWN_VALUES = { entries: 500, bytes: 64 * 1024 * 1024 };
 
 /**
  * Room state in Redis. Keys share the hash tag `{roomId}` so one room lives on one cluster slot and
@@ -220,12 +221,8 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
    * two texts under one version, and room ids are never reused), so a read of a state that came
    * from our own write neither carries ~30-80 KB of JSON over the wire nor parses it again.
    */
-  const known = new Map<string, { version: number; value: unknown }>();
-  const know = (k: string, version: number, value: unknown) => {
-    known.delete(k);
-    known.set(k, { version, value: freeze(value) });
-    if (known.size > KNOWN_VALUES) known.delete(known.keys().next().value!);
-  };
+  const known = new ByteLru<{ version: number; value: unknown }>(KNOWN_VALUES);
+  const know = (k: string, version: number, value: unknown, bytes: number) => known.set(k, { version, value: freeze(value) }, bytes);
   const readVersioned = async <T>(k: string, schema: z.ZodType<T>, keep = false): Promise<{ version: number; value: T } | null> => {
     const seen = keep ? known.get(k) : undefined;
     const [text, json] = seen
@@ -236,7 +233,7 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
     if (seen && version === seen.version) return { version, value: seen.value as T };
     if (json == null) return null;
     const value = schema.parse(JSON.parse(json));
-    if (keep) know(k, version, value);
+    if (keep) know(k, version, value, json.length);
     return { version, value };
   };
 
@@ -255,9 +252,10 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
       if (!next) return current?.value ?? null;
       const version = (current?.version ?? 0) + 1;
       const stored = { ...next, version };
-      const outcome = await run('compareAndSet', k, String(current?.version ?? 0), String(version), JSON.stringify(stored), create ? '1' : '0');
+      const text = JSON.stringify(stored);
+      const outcome = await run('compareAndSet', k, String(current?.version ?? 0), String(version), text, create ? '1' : '0');
       if (outcome === 1) {
-        if (keep) know(k, version, stored);
+        if (keep) know(k, version, stored, text.length);
         return stored;
       }
       if (outcome === -1) return null;

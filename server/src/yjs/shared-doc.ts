@@ -7,6 +7,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { DocLog, DocRelay } from '../store/index.js';
 import { guardAwareness } from './awareness-guard.js';
 import type { AwarenessVerdict } from './awareness-guard.js';
+import { fastenNewValues } from './fast-values.js';
 import { OriginReader, applyAwarenessUpdate, applyUpdate, departed, fromStore, removeAwarenessStates, transact } from './origin.js';
 import type { ChangeOrigin, ConnectionOrigin, StoreOrigin } from './origin.js';
 import { awarenessFrame, updateMessage } from './protocol.js';
@@ -77,6 +78,7 @@ export class SharedDoc implements SyncTarget {
     private readonly deps: SharedDocDeps,
   ) {
     this.awareness.setLocalState(null);
+    this.doc.on('afterTransaction', fastenNewValues);
     this.doc.on('update', (update: Uint8Array, raw: unknown) => {
       this.encodedState = null;
       const origin = this.origins.read(raw);

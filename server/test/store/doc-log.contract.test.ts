@@ -64,6 +64,17 @@ describeContract('DocLog', (store) => {
     expect(stored.cursor).toBe(newer);
   });
 
+  it('gives back a large snapshot byte for byte', async () => {
+    await store().createRoom({ state: roomState('room-snap02'), tokenHashes: {} });
+    const source = new Y.Doc();
+    source.getText('code').insert(0, 'export const answer = 42;\n'.repeat(400));
+    for (let i = 0; i < 50; i += 1) source.getMap('elements').set(`el-${i}`, { id: `el-${i}`, x: Math.random(), y: Math.random() });
+    const snapshot = Y.encodeStateAsUpdate(source);
+    const cursor = await store().appendUpdate('room-snap02', 'code', snapshot, 'a');
+    await store().compactDoc('room-snap02', 'code', snapshot, cursor);
+    expect((await store().loadDoc('room-snap02', 'code')).snapshot).toEqual(snapshot);
+  });
+
   it('keeps documents of different rooms and names apart', async () => {
     await store().createRoom({ state: roomState('room-hhhhhh'), tokenHashes: {} });
     await store().appendUpdate('room-hhhhhh', 'board', new Uint8Array([1, 2, 3]), 'me');

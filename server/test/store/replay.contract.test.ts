@@ -93,6 +93,19 @@ describeContract('DocHistory and EventLog', (store) => {
     ]);
   });
 
+  it('gives back large updates and checkpoints byte for byte', async () => {
+    const { replay } = await recording();
+    const large = (seed: number) => new TextEncoder().encode(`{"id":"el-${seed}","x":${seed},"strokeColor":"#1e1e1e"}`.repeat(200));
+    await replay.appendHistory(ROOM, 'board', { at: 1_000, author: 'p-1', update: large(1) });
+    await replay.appendHistory(ROOM, 'board', { at: 2_000, author: 'p-2', update: large(2) });
+    const first = (await replay.historyAt(ROOM, 'board', 1_000)).entries[0]!;
+    await replay.putCheckpoint(ROOM, 'board', { seq: first.seq, at: first.at, state: large(3) });
+    expect((await replay.listHistory(ROOM, 'board')).map((e) => e.update)).toEqual([large(1), large(2)]);
+    const slice = await replay.historyAt(ROOM, 'board', 2_000);
+    expect(slice.checkpoint?.state).toEqual(large(3));
+    expect(slice.entries.map((e) => e.update)).toEqual([large(2)]);
+  });
+
   it('keeps the whole history when the live log is compacted', async () => {
     const { replay, rooms } = await recording();
     for (let i = 1; i <= 3; i += 1) {

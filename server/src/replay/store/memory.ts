@@ -1,9 +1,11 @@
 import type { DocName, ReplayEvent } from '@quorum/shared';
+import { pack, unpack } from '../../store/packed.js';
+import type { Packed } from '../../store/packed.js';
 import type { Checkpoint, HistoryEntry, ReplayStore } from './types.js';
 
 interface DocRecord {
-  entries: (HistoryEntry & { seq: number })[];
-  checkpoints: (Checkpoint & { seqNumber: number })[];
+  entries: (Omit<HistoryEntry, 'update'> & { seq: number; update: Packed })[];
+  checkpoints: (Omit<Checkpoint, 'state'> & { seqNumber: number; state: Packed })[];
 }
 
 /** The index of the last item whose `at` is at most `at`, or -1 (items are in time order). */
@@ -17,6 +19,8 @@ function lastAtOrBefore(items: readonly { at: number }[], at: number): number {
   }
   return low - 1;
 }
+
+const unpacked = async (entry: DocRecord['entries'][number]) => ({ ...entry, seq: String(entry.seq), update: await unpack(entry.update) });
 
 /** The recording in this process only: for tests and the bench, like the memory store. */
 export function createMemoryReplayStore(): ReplayStore {
@@ -35,7 +39,10 @@ export function createMemoryReplayStore(): ReplayStore {
     async appendHistory(roomId, doc, entry) {
       const { entries } = docOf(roomId, doc);
       const at = Math.max(entry.at, entries.at(-1)?.at ?? 0);
-      entries.push({ at, author: entry.author, update: entry.update.slice(), seq: entries.length + 1 });
+      const kept: DocRecord['entries'][number] = { at, author: entry.author, update: { bytes: entry.update.slice(), deflated: false }, seq: entries.length + 1 };
+      // In order now, packed once the thread pool has deflated it: a room's seeded documents would otherwise stay here whole.
+      entries.push(kept);
+      kept.update = await pack(kept.update.bytes);
     },
     async historyAt(roomId, doc, at) {
       const { entries, checkpoints } = docOf(roomId, doc);
@@ -43,18 +50,20 @@ export function createMemoryReplayStore(): ReplayStore {
       const after = found?.seqNumber ?? 0;
       const upTo = lastAtOrBefore(entries, at) + 1;
       return {
-        checkpoint: found ? { seq: found.seq, at: found.at, state: found.state.slice() } : null,
-        entries: entries.slice(after, Math.max(after, upTo)).map((e) => ({ ...e, seq: String(e.seq), update: e.update.slice() })),
+        checkpoint: found ? { seq: found.seq, at: found.at, state: await unpack(found.state) } : null,
+        entries: await Promise.all(entries.slice(after, Math.max(after, upTo)).map(unpacked)),
       };
     },
     async putCheckpoint(roomId, doc, checkpoint) {
       const { checkpoints } = docOf(roomId, doc);
       const seqNumber = Number(checkpoint.seq);
       if (seqNumber <= (checkpoints.at(-1)?.seqNumber ?? 0)) return;
-      checkpoints.push({ ...checkpoint, state: checkpoint.state.slice(), seqNumber });
+      const state = await pack(checkpoint.state);
+      if (seqNumber <= (checkpoints.at(-1)?.seqNumber ?? 0)) return;
+      checkpoints.push({ ...checkpoint, state, seqNumber });
     },
     async listHistory(roomId, doc) {
-      return docOf(roomId, doc).entries.map((e) => ({ ...e, seq: String(e.seq), update: e.update.slice() }));
+      return Promise.all(docOf(roomId, doc).entries.map(unpacked));
     },
     async historySpan(roomId, doc) {
       const { entries } = docOf(roomId, doc);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Participant, RoomState, Scorecard, ScorecardRevision, Ticket } from '@quorum/shared';
 import type { DocName, Role } from '@quorum/shared';
+import { ByteLru } from '../byte-lru.js';
 import { freeze, RECENT_PAIRINGS } from '../memory.js';
 import { createLocalRelay } from '../local-relay.js';
 import { DocTicketGrant } from '../types.js';
@@ -40,7 +41,7 @@ interface CachedRoom {
 }
 
 /** Room states parsed once and kept frozen, as the memory store keeps them; this process is the file's only writer. */
-const CACHED_ROOMS = 1_000;
+const CACHED_ROOMS = { entries: 1_000, bytes: 64 * 1024 * 1024 };
 const SWEEP_MAX_MS = 3_600_000;
 
 /** What a feature's own port needs to keep its tables in the same file and the same per-turn transactions. */
@@ -78,7 +79,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const ttlMs = options.ttlSeconds * 1000;
   const { db, release } = openDatabase(options.file, { synchronous: options.synchronous });
   const checkpointer = startCheckpointer(options.file, options.synchronous, (message) => options.onError?.(`checkpoint failed: ${message}`));
-  const rooms = new Map<string, CachedRoom>();
+  const rooms = new ByteLru<CachedRoom>(CACHED_ROOMS);
   const turns = turnTransactions(db, () => rooms.clear());
   const { run, read } = turns;
   const relay = createLocalRelay();
@@ -146,12 +147,6 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const sweeper = setInterval(() => void sweep().catch(() => undefined), Math.min(ttlMs / 3, SWEEP_MAX_MS));
   sweeper.unref();
 
-  const remember = (roomId: string, room: CachedRoom) => {
-    rooms.delete(roomId);
-    rooms.set(roomId, room);
-    if (rooms.size > CACHED_ROOMS) rooms.delete(rooms.keys().next().value!);
-    return room;
-  };
   /** The room unless it expired; an expired one is deleted with everything it held. Runs inside a turn. */
   const live = (roomId: string): CachedRoom | null => {
     let room = rooms.get(roomId);
@@ -164,13 +159,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         expiresAt: row.expires_at,
         kept: row.kept === 1,
       };
+      rooms.set(roomId, room, row.state.length);
     }
     if (!room.kept && room.expiresAt <= now()) {
       sql.dropRoom.run(roomId);
       rooms.delete(roomId);
       return null;
     }
-    return remember(roomId, room);
+    return room;
   };
   const docRead = (roomId: string, doc: DocName, after: number) => {
     const rows = sql.updatesAfter.all(roomId, doc, after);
@@ -184,8 +180,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       run(() => {
         const state = freeze(structuredClone(record.state));
         const expiresAt = now() + ttlMs;
-        sql.putRoom.run(state.id, JSON.stringify(state), JSON.stringify(record.tokenHashes), expiresAt);
-        remember(state.id, { state, tokenHashes: { ...record.tokenHashes }, expiresAt, kept: false });
+        const text = JSON.stringify(state);
+        sql.putRoom.run(state.id, text, JSON.stringify(record.tokenHashes), expiresAt);
+        rooms.set(state.id, { state, tokenHashes: { ...record.tokenHashes }, expiresAt, kept: false }, text.length);
       }),
     getRoom: (roomId) =>
       read(() => {
@@ -207,8 +204,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         const next = mutate(room.state);
         if (!next) return room.state;
         const state = freeze({ ...next, version: room.state.version + 1 });
-        sql.setState.run(JSON.stringify(state), roomId);
+        const text = JSON.stringify(state);
+        sql.setState.run(text, roomId);
         room.state = state;
+        rooms.set(roomId, room, text.length);
         return state;
       }),
     touch: (roomId) =>
