@@ -11,6 +11,15 @@ export interface Marker {
   label: string;
 }
 
+const runWords = { run: 'Code run', tests: 'Visible tests', hidden: 'Hidden tests' } as const;
+const statusWords = { finished: 'finished', error: 'error', timeout: 'timed out', unsupported: 'not run' } as const;
+
+/** "Visible tests: 2/3 passed", "Code run: timed out". */
+export function runLabel(event: Extract<ReplayEvent, { kind: 'code.run' }>): string {
+  const outcome = event.status === 'finished' && event.total > 0 ? `${event.passed}/${event.total} passed` : statusWords[event.status];
+  return `${runWords[event.run]} (${event.language}): ${outcome}`;
+}
+
 const markerOf = (event: ReplayEvent): Marker | null => {
   switch (event.kind) {
     case 'question.asked':
@@ -20,7 +29,7 @@ const markerOf = (event: ReplayEvent): Marker | null => {
     case 'stage.changed':
       return { at: event.at, kind: 'stage', label: `Stage: ${event.label}` };
     case 'code.run':
-      return { at: event.at, kind: 'run', label: `Code run: ${event.passed}/${event.total} passed` };
+      return { at: event.at, kind: 'run', label: runLabel(event) };
     case 'score.changed':
       return { at: event.at, kind: 'score', label: `Score ${event.criterion}: ${event.score ?? 'cleared'}` };
     case 'phase.changed':
