@@ -1,4 +1,4 @@
-import { ClientEvent } from '@quorum/shared';
+import { boardElement, ClientEvent } from '@quorum/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createRoom, joinAs, request } from '../support/client.js';
@@ -8,36 +8,8 @@ import { useServerAndBrowser, WAIT } from './roomPage.js';
 const env = useServerAndBrowser();
 
 /** A rectangle as Excalidraw stores it in the board document. */
-function rectangle(id: string, x: number, index: string) {
-  return {
-    id,
-    type: 'rectangle',
-    x,
-    y: 100,
-    width: 160,
-    height: 90,
-    angle: 0,
-    strokeColor: '#1e1e1e',
-    backgroundColor: '#a5d8ff',
-    fillStyle: 'solid',
-    strokeWidth: 2,
-    strokeStyle: 'solid',
-    roughness: 1,
-    opacity: 100,
-    groupIds: [],
-    frameId: null,
-    index,
-    roundness: { type: 3 },
-    seed: 1,
-    version: 1,
-    versionNonce: 1,
-    isDeleted: false,
-    boundElements: null,
-    updated: 1,
-    link: null,
-    locked: false,
-  };
-}
+const rectangle = (id: string, x: number, index: string) =>
+  boardElement({ id, type: 'rectangle', x, y: 100, width: 160, height: 90, index, backgroundColor: '#a5d8ff', roundness: { type: 3 } });
 
 /** Returns once the clock has moved on by a few milliseconds, so what follows is recorded strictly later. */
 async function clockTick(): Promise<void> {
