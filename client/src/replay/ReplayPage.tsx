@@ -1,5 +1,5 @@
 import type { DocName, ReplayTimeline } from '@quorum/shared';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { RequestError } from '../http';
 import { savedRoomToken } from '../room/identity';
 import { followInApp } from '../routing';
@@ -81,6 +81,12 @@ export function ReplayScreen({ source, back }: { source: ReplaySource; back: { h
   const [saving, setSaving] = useState<'idle' | 'saving' | 'failed'>('idle');
   const markers = useMemo(() => markersOf(timeline), [timeline]);
   const stop = useCallback(() => setPlaying(false), []);
+  const page = useRef<HTMLDivElement>(null);
+  // The instant the board and the code show, set after their own effects took it in (a parent's
+  // effects run after its children's), so tests and the redraw bench can wait on the page itself.
+  useEffect(() => {
+    if (shown && page.current) page.current.dataset.shownAt = String(shown.at);
+  }, [shown]);
   usePlayback(playing, speed, timeline.endedAt, setAt, stop);
 
   // The candidate's replay has no notes: the refusal drops them from every later request.
@@ -98,7 +104,7 @@ export function ReplayScreen({ source, back }: { source: ReplaySource; back: { h
   const question = questionAt(timeline.events, at);
 
   return (
-    <div className="replay" data-testid="replay-page">
+    <div className="replay" data-testid="replay-page" ref={page}>
       <TopBar>
         <a href={back.href} onClick={followInApp}>
           {back.label}
