@@ -3,7 +3,7 @@
  * real server's SQLite store, its replay page open in Chromium, and seeks at random instants timed
  * in the page from the scrubber's input to the board and the code showing the new instant (the
  * page's `data-shown-at`, set once both took it in) and to the frame after (painted). Prints the
- * figures and writes them to bench/results/replay-redraw-<time>.json and .md.
+ * figures (with the part spent fetching the documents) and writes them to bench/results/replay-redraw-<time>.json and .md.
  *
  *   npx tsx bench/replay/redraw.ts [--updates=10000] [--seeks=40]
  *
@@ -51,8 +51,9 @@ const SEEK_IN_PAGE = `async (target) => {
   setValue.call(input, String(target));
   input.dispatchEvent(new Event('input', { bubbles: true }));
   const shownAt = await shown;
+  const fetched = Math.max(...performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/replay/') && entry.startTime >= started).map((entry) => entry.responseEnd)) - started;
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  return { shown: shownAt - started, painted: performance.now() - started, shapes: Number(document.querySelector('[data-testid="replay-board"]').dataset.count) };
+  return { fetched, shown: shownAt - started, painted: performance.now() - started, shapes: Number(document.querySelector('[data-testid="replay-board"]').dataset.count) };
 }`;
 
 // The SQLite store's writer thread is unref'd: without a handle of its own the script's loop could end mid-await.
@@ -100,27 +101,29 @@ try {
 
   const loadBefore = load();
   const rand = random(11);
-  const seeks: { at: number; shown: number; painted: number }[] = [];
+  const seeks: { at: number; fetched: number; shown: number; painted: number }[] = [];
   for (let i = 0; i < SEEKS; i += 1) {
     const at = startedAt + 1 + Math.floor(rand() * (endedAt - startedAt - 1));
-    const measured = (await page.evaluate(`(${SEEK_IN_PAGE})(${at})`)) as { shown: number; painted: number; shapes: number };
+    const measured = (await page.evaluate(`(${SEEK_IN_PAGE})(${at})`)) as { fetched: number; shown: number; painted: number; shapes: number };
     // The page must show the board as the server has it at that instant, not merely any board.
     const board = new Y.Doc();
     Y.applyUpdate(board, await recorder.stateAt(room.roomId, 'board', at));
     const expected = [...board.getMap<{ isDeleted: boolean }>(DocKeys.boardElements).values()].filter((element) => !element.isDeleted).length;
     if (measured.shapes !== expected) throw new Error(`seek to ${at}: the page shows ${measured.shapes} shapes, the recording ${expected}`);
-    seeks.push({ at, shown: measured.shown, painted: measured.painted });
+    seeks.push({ at, fetched: measured.fetched, shown: measured.shown, painted: measured.painted });
   }
   const loadAfter = load();
 
-  const stats = (key: 'shown' | 'painted') => {
+  const stats = (key: 'fetched' | 'shown' | 'painted') => {
     const sorted = seeks.map((seek) => seek[key]).sort((a, b) => a - b);
     return { p50: sorted[Math.floor(sorted.length * 0.5)]!, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!, max: sorted.at(-1)! };
   };
+  const fetched = stats('fetched');
   const shown = stats('shown');
   const painted = stats('painted');
   const line = (s: typeof shown) => `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} / ${s.max.toFixed(0)}`;
   console.log(`${updates.length} updates over 60 minutes, ${SEEKS} seeks on the replay page (Chromium, 1280×800, SQLite)`);
+  console.log(`seek → last document fetched,  ms p50/p95/max: ${line(fetched)}`);
   console.log(`seek → board and code show it, ms p50/p95/max: ${line(shown)}`);
   console.log(`seek → next frame painted,     ms p50/p95/max: ${line(painted)}`);
   console.log(`load average before ${loadBefore}, after ${loadAfter}`);
@@ -129,10 +132,10 @@ try {
   const stamp = at.replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
   const dir = fileURLToPath(new URL('../results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `replay-redraw-${stamp}.json`), `${JSON.stringify({ at, node: process.version, updates: updates.length, seeks: SEEKS, loadBefore, loadAfter, shown, painted, each: seeks }, null, 2)}\n`);
+  writeFileSync(join(dir, `replay-redraw-${stamp}.json`), `${JSON.stringify({ at, node: process.version, updates: updates.length, seeks: SEEKS, loadBefore, loadAfter, fetched, shown, painted, each: seeks }, null, 2)}\n`);
   writeFileSync(
     join(dir, `replay-redraw-${stamp}.md`),
-    `# Replay page redraw, ${at}\n\n${updates.length} updates over 60 minutes, ${SEEKS} seeks at random instants on the replay page (Chromium ${browser.version()}, 1280×800, SQLite store); load average ${loadBefore} before, ${loadAfter} after.\n\n| From the scrubber's input to | ms p50 / p95 / max |\n| --- | ---: |\n| board and code show the instant | ${line(shown)} |\n| the next frame painted | ${line(painted)} |\n`,
+    `# Replay page redraw, ${at}\n\n${updates.length} updates over 60 minutes, ${SEEKS} seeks at random instants on the replay page (Chromium ${browser.version()}, 1280×800, SQLite store); load average ${loadBefore} before, ${loadAfter} after.\n\n| From the scrubber's input to | ms p50 / p95 / max |\n| --- | ---: |\n| the last document fetched | ${line(fetched)} |\n| board and code show the instant | ${line(shown)} |\n| the next frame painted | ${line(painted)} |\n`,
   );
   console.log(`wrote bench/results/replay-redraw-${stamp}.json and .md`);
 } finally {
