@@ -9,6 +9,7 @@ import { LoadingScreen } from '../ui/LoadingScreen';
 import { TopBar } from '../ui/TopBar';
 import { loadTimeline } from './replayApi';
 import { ReplayCode } from './ReplayCode';
+import { ReplayMoments } from './ReplayMoments';
 import { ReplaySide } from './ReplaySide';
 import { Scrubber } from './Scrubber';
 import { formatOffset, markersOf, questionAt } from './timeline';
@@ -140,7 +141,7 @@ export function ReplayScreen({ source, back }: { source: ReplaySource; back: { h
           {error.message}
         </p>
       )}
-      <div className={`replay__body${notesAllowed ? ' replay__body--staff' : ''}`}>
+      <div className="replay__body">
         <section className="replay-pane replay-pane--board" aria-label="Whiteboard">
           <Suspense fallback={<div className="replay-pane__loading muted">Loading the whiteboard…</div>}>
             <ReplayBoard doc={shown?.docs.board} />
@@ -149,7 +150,10 @@ export function ReplayScreen({ source, back }: { source: ReplaySource; back: { h
         <section className="replay-pane replay-pane--code" aria-label="Code">
           <ReplayCode doc={shown?.docs.code} />
         </section>
-        {notesAllowed && <ReplaySide notes={shown?.docs.notes} events={timeline.events} at={at} onSeek={seek} />}
+        <div className="replay__side">
+          <ReplayMoments markers={markers} startedAt={timeline.startedAt} at={at} onSeek={seek} />
+          {notesAllowed && <ReplaySide notes={shown?.docs.notes} events={timeline.events} at={at} onSeek={seek} />}
+        </div>
       </div>
     </div>
   );

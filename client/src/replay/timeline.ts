@@ -3,7 +3,7 @@ import type { ReplayEvent, ReplayTimeline } from '@quorum/shared';
 export const SPEEDS = [1, 2, 4, 8, 16] as const;
 export type Speed = (typeof SPEEDS)[number];
 
-export type MarkerKind = 'question' | 'hint' | 'stage' | 'run' | 'score' | 'phase';
+export type MarkerKind = 'question' | 'hint' | 'stage' | 'run' | 'chat' | 'score' | 'phase';
 
 export interface Marker {
   at: number;
@@ -30,6 +30,8 @@ const markerOf = (event: ReplayEvent): Marker | null => {
       return { at: event.at, kind: 'stage', label: `Stage: ${event.label}` };
     case 'code.run':
       return { at: event.at, kind: 'run', label: runLabel(event) };
+    case 'chat.message':
+      return { at: event.at, kind: 'chat', label: `${event.name}: ${event.text}` };
     case 'score.changed':
       return { at: event.at, kind: 'score', label: `Score ${event.criterion}: ${event.score ?? 'cleared'}` };
     case 'phase.changed':
@@ -41,7 +43,7 @@ const markerOf = (event: ReplayEvent): Marker | null => {
   }
 };
 
-/** The scrubber's markers: questions, hints, stages, runs, score changes and phases. */
+/** The scrubber's markers: questions, hints, stages, runs, chat messages, score changes and phases. */
 export function markersOf(timeline: ReplayTimeline): Marker[] {
   return timeline.events.flatMap((event) => markerOf(event) ?? []);
 }
