@@ -3,7 +3,7 @@ import type { ExcalidrawElement } from '@excalidraw/excalidraw/element/types';
 import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
 import '@excalidraw/excalidraw/index.css';
 import { DocKeys } from '@quorum/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { isElement, orderByIndex } from '../room/whiteboard/boardBinding';
 
@@ -23,8 +23,11 @@ export function boardElements(doc: Y.Doc | undefined, kept: ReadonlyMap<string, 
   );
 }
 
-/** The whiteboard at the chosen instant: Excalidraw in view mode, its whole scene replaced on each seek. */
-export default function ReplayBoard({ doc }: { doc: Y.Doc | undefined }) {
+/**
+ * The whiteboard at the chosen instant: Excalidraw in view mode, its whole scene replaced on each
+ * seek. Memoised on its document: playback moves the instant every frame, the document far less.
+ */
+export default memo(function ReplayBoard({ doc }: { doc: Y.Doc | undefined }) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const framed = useRef(false);
   const kept = useRef(new Map<string, ExcalidrawElement>());
@@ -52,4 +55,4 @@ export default function ReplayBoard({ doc }: { doc: Y.Doc | undefined }) {
       <Excalidraw excalidrawAPI={setApi} viewModeEnabled UIOptions={{ canvasActions: { loadScene: false, saveToActiveFile: false, export: false, clearCanvas: false } }} name="Quorum replay" />
     </div>
   );
-}
+});
