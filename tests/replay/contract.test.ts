@@ -50,6 +50,13 @@ describe.each(stores)('the replay contract on $name', ({ start }) => {
     await dropPrefix(prefix);
   });
 
+  /** A server of this store of its own, with a room in it. */
+  const freshRoom = async (): Promise<CreatedRoom> => {
+    dataDir = mkdtempSync(join(tmpdir(), 'quorum-replay-'));
+    prefix = testPrefix();
+    server = await start(dataDir, prefix);
+    return createRoom(server.url);
+  };
   const open = (room: CreatedRoom, doc: string, token: string): ProvidedDoc => {
     const provided = openDoc(server.url, room.roomId, doc, token);
     closers.push(() => provided.destroy());
@@ -57,10 +64,7 @@ describe.each(stores)('the replay contract on $name', ({ start }) => {
   };
 
   it('gives each document exactly as it was at instants between edits made by a stock y-websocket client, across checkpoints', async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'quorum-replay-'));
-    prefix = testPrefix();
-    server = await start(dataDir, prefix);
-    const room = await createRoom(server.url);
+    const room = await freshRoom();
     const writer = open(room, 'code', room.tokens.interviewer);
     const reader = open(room, 'code', room.tokens.observer);
     await Promise.all([whenSynced(writer), whenSynced(reader)]);
@@ -98,10 +102,7 @@ describe.each(stores)('the replay contract on $name', ({ start }) => {
   });
 
   it('puts the room events on the same timeline, between the instants they happened at', async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'quorum-replay-'));
-    prefix = testPrefix();
-    server = await start(dataDir, prefix);
-    const room = await createRoom(server.url);
+    const room = await freshRoom();
     const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
     closers.push(() => interviewer.disconnect());
     const board = open(room, 'board', room.tokens.interviewer);
@@ -133,10 +134,7 @@ describe.each(stores)('the replay contract on $name', ({ start }) => {
   });
 
   it('puts each chat message and code run on the timeline at the moment it was sent', async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'quorum-replay-'));
-    prefix = testPrefix();
-    server = await start(dataDir, prefix);
-    const room = await createRoom(server.url);
+    const room = await freshRoom();
     const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
     const candidate = await joinAs(server.url, room.roomId, room.tokens.candidate, 'Cam');
     closers.push(() => interviewer.disconnect(), () => candidate.disconnect());
