@@ -1,3 +1,4 @@
+import { boardElement } from '@quorum/shared';
 import * as Y from 'yjs';
 import { load } from '../config.js';
 
@@ -65,35 +66,20 @@ function boardSeed(): Templates['board'] {
 /** An Excalidraw element as the room's board holds it (about 400 bytes of JSON); every fourth a text. */
 export function element(id: string, index: number, next: () => number): Record<string, unknown> {
   const text = index % 4 === 0;
-  return {
+  return boardElement({
     id,
     type: text ? 'text' : 'rectangle',
     x: Math.round(next() * 2000),
     y: Math.round(next() * 1500),
     width: 120 + Math.round(next() * 200),
     height: 40 + Math.round(next() * 120),
-    angle: 0,
-    strokeColor: '#1e1e1e',
-    backgroundColor: 'transparent',
-    fillStyle: 'solid',
-    strokeWidth: 2,
-    strokeStyle: 'solid',
-    roughness: 1,
-    opacity: 100,
-    groupIds: [],
-    frameId: null,
     index: `a${index.toString(36)}`,
     roundness: { type: 3 },
     seed: Math.floor(next() * 2 ** 31),
-    version: 1,
     versionNonce: Math.floor(next() * 2 ** 31),
-    isDeleted: false,
-    boundElements: null,
     updated: 1_700_000_000_000 + index,
-    link: null,
-    locked: false,
     ...(text ? { text: `Service ${index}: replicas, queue`, fontSize: 20, fontFamily: 5, textAlign: 'left', verticalAlign: 'top' } : {}),
-  };
+  });
 }
 
 /** Uploaded in this many messages, which keeps the uploader under Quorum's per-connection message rate. */

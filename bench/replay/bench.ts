@@ -14,50 +14,21 @@ import { fileURLToPath } from 'node:url';
 import type { DocName } from '@quorum/shared';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import * as Y from 'yjs';
 import { createMemoryStore, createRedisStore, createSqliteStore } from '../../server/src/store/index.js';
 import type { RoomStore } from '../../server/src/store/index.js';
 import { createRecorder, CHECKPOINT_EVERY, CHECKPOINT_MS } from '../../server/src/replay/recorder.js';
 import { createReplayStoreFor } from '../../server/src/replay/store/index.js';
 import { roomStateFixture } from '../../shared/test/fixtures.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../../tests/support/server.js';
-import { element, random } from '../clients/content.js';
+import { random } from '../clients/content.js';
+import { HOUR, interview } from './interview.js';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const UPDATES = Number(args.get('updates') ?? 10_000);
 const SEEKS = Number(args.get('seeks') ?? 200);
 const ONLY = (args.get('only') ?? 'sqlite,redis,memory').split(',');
-const HOUR = 3_600_000;
 const ROOM = 'bench-replay-room';
 const START = Date.UTC(2026, 11, 1, 9, 0, 0);
-
-/** The updates of one interview hour, as the documents' clients would send them: 60% board, 35% code, 5% notes. */
-function interview(count: number): { at: number; doc: DocName; update: Uint8Array }[] {
-  const rand = random(42);
-  const docs = { board: new Y.Doc(), code: new Y.Doc(), notes: new Y.Doc() };
-  const out: { at: number; doc: DocName; update: Uint8Array }[] = [];
-  let current: DocName = 'board';
-  for (const [name, doc] of Object.entries(docs) as [DocName, Y.Doc][]) doc.on('update', (update: Uint8Array) => name === current && out.push({ at: 0, doc: name, update }));
-  const versions = new Map<string, number>();
-  for (let i = 0; i < count; i += 1) {
-    const pick = rand();
-    current = pick < 0.6 ? 'board' : pick < 0.95 ? 'code' : 'notes';
-    if (current === 'board') {
-      // New shapes early on (up to ~250, a ~100 KB board), moves of existing ones after.
-      const id = versions.size < 250 && rand() < 0.3 ? `e${versions.size}` : `e${Math.floor(rand() * Math.max(1, versions.size))}`;
-      const version = (versions.get(id) ?? 0) + 1;
-      versions.set(id, version);
-      docs.board.getMap('elements').set(id, { ...element(id, Number(id.slice(1)), rand), version });
-    } else if (current === 'code') {
-      const text = docs.code.getText('code');
-      if (text.length > 40 && rand() < 0.1) text.delete(Math.floor(rand() * (text.length - 5)), 3);
-      else text.insert(Math.floor(rand() * (text.length + 1)), rand() < 0.1 ? '\n  ' : 'abcdefghij'[Math.floor(rand() * 10)]!);
-    } else {
-      docs.notes.getText('notes').insert(docs.notes.getText('notes').length, `[${String(Math.floor(i / 200)).padStart(2, '0')}:00] noted ${i}\n`);
-    }
-  }
-  return out.map((entry, i) => ({ ...entry, at: START + Math.floor((i * HOUR) / out.length) }));
-}
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
@@ -164,7 +135,7 @@ async function run(target: Target, updates: ReturnType<typeof interview>) {
   }
 }
 
-const updates = interview(UPDATES);
+const updates = interview(UPDATES, START);
 const input = updates.reduce((sum, u) => sum + u.update.length, 0);
 console.log(`${updates.length} updates over 60 minutes (${(input / 1024).toFixed(0)} KB of updates); checkpoints every ${CHECKPOINT_EVERY} updates or ${CHECKPOINT_MS / 1000} s; ${SEEKS} seeks per document`);
 const results = [];

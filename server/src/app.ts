@@ -39,7 +39,7 @@ import { keepPresence } from './rooms/presence-lease.js';
 import { recheckRecoveredSessions } from './rooms/recovery.js';
 import { createSeats } from './rooms/seats.js';
 import { createRoomService } from './rooms/service.js';
-import { withEventRecording } from './replay/events.js';
+import { withChatRecording, withEventRecording, withRunRecording } from './replay/events.js';
 import { createRecorder } from './replay/recorder.js';
 import { createReplayService } from './replay/service.js';
 import { createReplayStoreFor } from './replay/store/index.js';
@@ -105,12 +105,16 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
       : createMemorySoloStore();
   const grading = createGrading({ bank, logger, ...(config.llm ? { model: createModelGrader(config.llm) } : {}) });
   const tickets = createDocTickets({ store });
-  const runs = isSqliteStore(store)
-    ? createSqliteRunLog(store.sqlite)
-    : store.kind === 'redis' && redis
-      ? createRedisRunLog({ client: redis, prefix: config.redisPrefix, ttlSeconds: config.roomTtlSeconds })
-      : createMemoryRunLog();
-  const chat = createChatLog(config, store);
+  // Runs and chat messages join the replay's timeline as they are kept.
+  const runs = withRunRecording(
+    isSqliteStore(store)
+      ? createSqliteRunLog(store.sqlite)
+      : store.kind === 'redis' && redis
+        ? createRedisRunLog({ client: redis, prefix: config.redisPrefix, ttlSeconds: config.roomTtlSeconds })
+        : createMemoryRunLog(),
+    recorder,
+  );
+  const chat = withChatRecording(createChatLog(config, store), recorder);
 
   const app = createHttpApp({
     service,

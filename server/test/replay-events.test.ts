@@ -1,7 +1,8 @@
 import { emptyScorecard } from '@quorum/shared';
+import type { CodeRun } from '@quorum/shared';
 import { describe, expect, it } from 'vitest';
 import { askedFixture, roomStateFixture } from '../../shared/test/fixtures.js';
-import { roomEventsBetween, scorecardEventsBetween } from '../src/replay/events.js';
+import { chatEvent, roomEventsBetween, runEvent, scorecardEventsBetween } from '../src/replay/events.js';
 
 const AT = 5_000;
 
@@ -53,5 +54,35 @@ describe('scorecard events between two versions', () => {
     expect(scorecardEventsBetween(card, submitted, AT)).toEqual([{ at: AT, kind: 'scorecard.submitted' }]);
     const released = { ...submitted, release: { at: 3, parts: { scores: true, comments: true, summary: true, recommendation: true } } };
     expect(scorecardEventsBetween(submitted, released, AT)).toEqual([{ at: AT, kind: 'feedback.released' }]);
+  });
+});
+
+describe('chat and run events', () => {
+  const run: CodeRun = {
+    id: 'run-1',
+    at: AT,
+    by: { name: 'Cam', role: 'candidate' },
+    kind: 'tests',
+    language: 'python',
+    askedId: 'q1',
+    status: 'finished',
+    stdout: 'printed',
+    stderr: '',
+    truncated: false,
+    results: [true, false, true].map((passed, i) => ({ name: `case ${i}`, passed, expected: i, actual: passed ? i : null, error: null })),
+    durationMs: 20,
+  };
+
+  it('names a run by what ran and how many of its tests passed, without its output', () => {
+    expect(runEvent(run)).toEqual({ at: AT, kind: 'code.run', run: 'tests', language: 'python', status: 'finished', passed: 2, total: 3 });
+  });
+
+  it('counts a plain run, which has no tests, as 0 of 0', () => {
+    expect(runEvent({ ...run, kind: 'run', results: null, status: 'timeout' })).toMatchObject({ run: 'run', status: 'timeout', passed: 0, total: 0 });
+  });
+
+  it('names a chat message by its author and text', () => {
+    const message = { id: 'm1', at: AT, authorId: 'p-cam', authorName: 'Cam', role: 'candidate' as const, text: 'Can I use a heap?' };
+    expect(chatEvent(message)).toEqual({ at: AT, kind: 'chat.message', participantId: 'p-cam', name: 'Cam', text: 'Can I use a heap?' });
   });
 });

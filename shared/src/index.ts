@@ -8,6 +8,7 @@ export * from './solo.js';
 export * from './grading/index.js';
 export * from './clock.js';
 export * from './codes.js';
+export * from './board.js';
 export * from './docs.js';
 export * from './events.js';
 export * from './http.js';

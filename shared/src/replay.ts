@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { Phase } from './room.js';
 import type { Role } from './roles.js';
 import { seesPrivate } from './roles.js';
+import { CodeLanguage } from './docs.js';
 import type { DocName } from './docs.js';
+import { RunKind, RunStatus, runVisibleTo } from './runs.js';
 
 /**
  * One moment of an interview's timeline, `at` in milliseconds since the epoch. Every kind a room
@@ -24,15 +26,20 @@ export const ReplayEvent = z.discriminatedUnion('kind', [
   z.object({ at, kind: z.literal('score.changed'), askedId: z.string(), criterion: z.string(), score: z.number().int().min(1).max(4).nullable() }),
   z.object({ at, kind: z.literal('scorecard.submitted') }),
   z.object({ at, kind: z.literal('feedback.released') }),
+  /** The room chat is everyone's (there is no private chat), so the candidate's replay has it too. */
   z.object({ at, kind: z.literal('chat.message'), participantId: z.string(), name: z.string(), text: z.string() }),
-  /** A code run: visible tests for everyone, hidden ones (when there are) for staff only. */
+  /**
+   * A code run: what ran (`run`: the code alone, the visible tests, or the hidden ones) and how many
+   * of its tests passed (0 of 0 for a plain run). Hidden-test runs are for staff only, as live.
+   */
   z.object({
     at,
     kind: z.literal('code.run'),
-    language: z.string(),
+    run: RunKind,
+    language: CodeLanguage,
+    status: RunStatus,
     passed: z.number().int().min(0),
     total: z.number().int().min(0),
-    hidden: z.object({ passed: z.number().int().min(0), total: z.number().int().min(0) }).nullable(),
   }),
 ]);
 export type ReplayEvent = z.infer<typeof ReplayEvent>;
@@ -66,13 +73,13 @@ export function mayReplayDoc(role: Role, doc: DocName): boolean {
 
 /**
  * What a role may see of the timeline: the candidate gets no score edits (a draft score was never
- * released as such; the released ones are in the feedback) and no hidden-test results.
+ * released as such; the released ones are in the feedback) and no hidden-test runs.
  */
 export function replayEventsFor(role: Role, events: readonly ReplayEvent[]): ReplayEvent[] {
   if (seesPrivate(role)) return [...events];
   return events.flatMap((event): ReplayEvent[] => {
     if (event.kind === 'score.changed') return [];
-    if (event.kind === 'code.run') return [{ ...event, hidden: null }];
+    if (event.kind === 'code.run' && !runVisibleTo(role, { kind: event.run })) return [];
     return [event];
   });
 }

@@ -1,4 +1,5 @@
-import { ClientEvent } from '@quorum/shared';
+import { boardElement, ClientEvent } from '@quorum/shared';
+import type { RunOutcome } from '@quorum/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createRoom, joinAs, request } from '../support/client.js';
@@ -8,36 +9,8 @@ import { useServerAndBrowser, WAIT } from './roomPage.js';
 const env = useServerAndBrowser();
 
 /** A rectangle as Excalidraw stores it in the board document. */
-function rectangle(id: string, x: number, index: string) {
-  return {
-    id,
-    type: 'rectangle',
-    x,
-    y: 100,
-    width: 160,
-    height: 90,
-    angle: 0,
-    strokeColor: '#1e1e1e',
-    backgroundColor: '#a5d8ff',
-    fillStyle: 'solid',
-    strokeWidth: 2,
-    strokeStyle: 'solid',
-    roughness: 1,
-    opacity: 100,
-    groupIds: [],
-    frameId: null,
-    index,
-    roundness: { type: 3 },
-    seed: 1,
-    version: 1,
-    versionNonce: 1,
-    isDeleted: false,
-    boundElements: null,
-    updated: 1,
-    link: null,
-    locked: false,
-  };
-}
+const rectangle = (id: string, x: number, index: string) =>
+  boardElement({ id, type: 'rectangle', x, y: 100, width: 160, height: 90, index, backgroundColor: '#a5d8ff', roundness: { type: 3 } });
 
 /** Returns once the clock has moved on by a few milliseconds, so what follows is recorded strictly later. */
 async function clockTick(): Promise<void> {
@@ -68,6 +41,8 @@ describe('the replay page', () => {
       // The question is asked once the first box is recorded, the second box drawn after the question.
       await expect.poll(() => recordedShapes(room.roomId, room.tokens.interviewer), WAIT).toEqual(['client-box']);
       await clockTick();
+      expect((await request(interviewer, ClientEvent.sendChat, { text: 'Start from the client, please' })).ok).toBe(true);
+      await clockTick();
       const asked = await request(interviewer, ClientEvent.ask, { questionId: 'design-rate-limiter' });
       expect(asked.ok).toBe(true);
       await clockTick();
@@ -75,6 +50,9 @@ describe('the replay page', () => {
       code.doc.getText('code').insert(0, '// after the question\n');
       notes.doc.getText('notes').insert(0, '[00:00 · Q1 Request limiting] Starts from the client, asks about burst sizes\nThen adds a cache\n');
       const askedId = asked.ok ? asked.data.askedId : '';
+      const passing = { name: 'limits', passed: true, expected: 1, actual: 1, error: null };
+      const run: RunOutcome = { kind: 'tests', language: 'typescript', askedId, status: 'finished', stdout: '', stderr: '', truncated: false, results: [passing], durationMs: 5 };
+      expect((await request(interviewer, ClientEvent.publishRun, { run })).ok).toBe(true);
       expect((await request(interviewer, ClientEvent.saveScorecard, { draft: { questions: { [askedId]: { criteria: { requirements: { score: 3 } } } } } })).ok).toBe(true);
 
       const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -93,6 +71,14 @@ describe('the replay page', () => {
       await expect.poll(() => page.getByTestId('replay-code').innerText(), WAIT).not.toContain('after the question');
       expect(await page.getByTestId('replay-moment').innerText()).toContain('request-limiting component');
       await screenshots(page, 'question');
+
+      // The side timeline lists the chat message and the run; the message jumps to before the question.
+      const moments = page.getByTestId('replay-moments');
+      await expect.poll(() => moments.locator('[data-kind="run"]').innerText(), WAIT).toContain('Visible tests (typescript): 1/1 passed');
+      expect(await page.locator('[data-testid="replay-marker"][data-kind="run"]').count()).toBe(1);
+      await moments.locator('[data-kind="chat"]', { hasText: 'Ivy: Start from the client, please' }).click();
+      await expect.poll(() => page.getByTestId('replay-moment').innerText(), WAIT).not.toContain('request-limiting');
+      await expect.poll(() => shownBoard.getAttribute('data-shapes'), WAIT).toBe('client-box');
       await context.close();
 
       // The exported file plays in a browser with no server behind the page.

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClientEvent, ReplayBundle, ReplayTimeline } from '@quorum/shared';
+import type { RunOutcome } from '@quorum/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createRoom, joinAs, request } from '../support/client.js';
@@ -49,6 +50,13 @@ describe.each(stores)('the replay contract on $name', ({ start }) => {
     await dropPrefix(prefix);
   });
 
+  /** A server of this store of its own, with a room in it. */
+  const freshRoom = async (): Promise<CreatedRoom> => {
+    dataDir = mkdtempSync(join(tmpdir(), 'quorum-replay-'));
+    prefix = testPrefix();
+    server = await start(dataDir, prefix);
+    return createRoom(server.url);
+  };
   const open = (room: CreatedRoom, doc: string, token: string): ProvidedDoc => {
     const provided = openDoc(server.url, room.roomId, doc, token);
     closers.push(() => provided.destroy());
@@ -56,10 +64,7 @@ describe.each(stores)('the replay contract on $name', ({ start }) => {
   };
 
   it('gives each document exactly as it was at instants between edits made by a stock y-websocket client, across checkpoints', async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'quorum-replay-'));
-    prefix = testPrefix();
-    server = await start(dataDir, prefix);
-    const room = await createRoom(server.url);
+    const room = await freshRoom();
     const writer = open(room, 'code', room.tokens.interviewer);
     const reader = open(room, 'code', room.tokens.observer);
     await Promise.all([whenSynced(writer), whenSynced(reader)]);
@@ -97,10 +102,7 @@ describe.each(stores)('the replay contract on $name', ({ start }) => {
   });
 
   it('puts the room events on the same timeline, between the instants they happened at', async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'quorum-replay-'));
-    prefix = testPrefix();
-    server = await start(dataDir, prefix);
-    const room = await createRoom(server.url);
+    const room = await freshRoom();
     const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
     closers.push(() => interviewer.disconnect());
     const board = open(room, 'board', room.tokens.interviewer);
@@ -129,6 +131,41 @@ describe.each(stores)('the replay contract on $name', ({ start }) => {
     await expect.poll(async () => (await docAt(server, room, 'board', Date.now())).getMap('elements').get('box')).toMatchObject({ x: 10 });
     const boardBefore = await docAt(server, room, 'board', askedAt);
     expect(boardBefore.getMap('elements').size).toBe(0);
+  });
+
+  it('puts each chat message and code run on the timeline at the moment it was sent', async () => {
+    const room = await freshRoom();
+    const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
+    const candidate = await joinAs(server.url, room.roomId, room.tokens.candidate, 'Cam');
+    closers.push(() => interviewer.disconnect(), () => candidate.disconnect());
+
+    const before = await instantAfter();
+    expect((await request(candidate, ClientEvent.sendChat, { text: 'Can I use a heap?' })).ok).toBe(true);
+    const chatted = await instantAfter();
+    const result = (name: string, passed: boolean) => ({ name, passed, expected: 1, actual: passed ? 1 : 0, error: null });
+    const run: RunOutcome = {
+      kind: 'tests',
+      language: 'python',
+      askedId: null,
+      status: 'finished',
+      stdout: '',
+      stderr: '',
+      truncated: false,
+      results: [result('one', true), result('two', true), result('three', false)],
+      durationMs: 12,
+    };
+    expect((await request(candidate, ClientEvent.publishRun, { run })).ok).toBe(true);
+    const ran = await instantAfter();
+
+    const timeline = ReplayTimeline.parse(await (await getReplay(server, room.roomId, room.tokens.interviewer)).json());
+    const chat = timeline.events.find((e) => e.kind === 'chat.message');
+    expect(chat).toMatchObject({ name: 'Cam', text: 'Can I use a heap?' });
+    expect(chat!.at).toBeGreaterThan(before);
+    expect(chat!.at).toBeLessThanOrEqual(chatted);
+    const code = timeline.events.find((e) => e.kind === 'code.run');
+    expect(code).toEqual({ at: expect.any(Number), kind: 'code.run', run: 'tests', language: 'python', status: 'finished', passed: 2, total: 3 });
+    expect(code!.at).toBeGreaterThan(chatted);
+    expect(code!.at).toBeLessThanOrEqual(ran);
   });
 });
 

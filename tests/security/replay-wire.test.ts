@@ -92,4 +92,26 @@ describe('what the replay gives the candidate', () => {
     expect(text).not.toContain('weak on token buckets');
     expect(text).not.toContain('score.changed');
   });
+
+  it('after release, carries the chat and the visible runs to the candidate but no hidden-test run', async () => {
+    const run = { language: 'python', askedId, status: 'finished', stdout: '', stderr: '', truncated: false, durationMs: 9 } as const;
+    const result = { name: 'case', passed: true, expected: 1, actual: 1, error: null };
+    expect((await request(interviewer, ClientEvent.sendChat, { text: 'Take your time' })).ok).toBe(true);
+    expect((await request(interviewer, ClientEvent.publishRun, { run: { ...run, kind: 'hidden', results: [result, result, result, result, result] } })).ok).toBe(true);
+    expect((await request(interviewer, ClientEvent.publishRun, { run: { ...run, kind: 'tests', results: [result] } })).ok).toBe(true);
+    const timelineOf = async (token: string) =>
+      ReplayTimeline.parse(await (await fetch(`${server.url}/api/rooms/${room.roomId}/replay`, { headers: { authorization: `Bearer ${token}` } })).json());
+    await expect.poll(async () => (await timelineOf(room.tokens.observer)).events.filter((e) => e.kind === 'code.run').map((e) => e.kind === 'code.run' && e.run)).toEqual(['hidden', 'tests']);
+    await scoreAndRelease();
+
+    const response = await fetch(`${server.url}/api/rooms/${room.roomId}/replay`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+    const wire = await response.text();
+    const { events } = ReplayTimeline.parse(JSON.parse(wire));
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'chat.message', name: 'Ivy', text: 'Take your time' }));
+    expect(events.filter((e) => e.kind === 'code.run')).toEqual([expect.objectContaining({ run: 'tests', passed: 1, total: 1 })]);
+    expect(wire).not.toContain('hidden');
+    expect(wire).not.toContain('"total":5');
+    const exported = await fetch(`${server.url}/api/rooms/${room.roomId}/replay/export`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+    expect(await exported.text()).not.toContain('hidden');
+  });
 });

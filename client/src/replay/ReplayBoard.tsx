@@ -3,22 +3,39 @@ import type { ExcalidrawElement } from '@excalidraw/excalidraw/element/types';
 import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
 import '@excalidraw/excalidraw/index.css';
 import { DocKeys } from '@quorum/shared';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { isElement, orderByIndex } from '../room/whiteboard/boardBinding';
 
-/** The board's elements in a document at one instant, in scene order. */
-export function boardElements(doc: Y.Doc | undefined): ExcalidrawElement[] {
+/**
+ * The board's elements in a document at one instant, in scene order. One unchanged since `kept`
+ * (same version and nonce) is that same object, so Excalidraw reuses the shape it drew for it
+ * (its cache is by object) and a seek redraws only what changed in between.
+ */
+export function boardElements(doc: Y.Doc | undefined, kept: ReadonlyMap<string, ExcalidrawElement> = new Map()): ExcalidrawElement[] {
   if (!doc) return [];
   const map = doc.getMap<unknown>(DocKeys.boardElements);
-  return orderByIndex([...map.values()].filter(isElement).map((element) => structuredClone(element)));
+  return orderByIndex(
+    [...map.values()].filter(isElement).map((element) => {
+      const known = kept.get(element.id);
+      return known && known.version === element.version && known.versionNonce === element.versionNonce ? known : structuredClone(element);
+    }),
+  );
 }
 
-/** The whiteboard at the chosen instant: Excalidraw in view mode, its whole scene replaced on each seek. */
-export default function ReplayBoard({ doc }: { doc: Y.Doc | undefined }) {
+/**
+ * The whiteboard at the chosen instant: Excalidraw in view mode, its whole scene replaced on each
+ * seek. Memoised on its document: playback moves the instant every frame, the document far less.
+ */
+export default memo(function ReplayBoard({ doc }: { doc: Y.Doc | undefined }) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const framed = useRef(false);
-  const elements = boardElements(doc);
+  const kept = useRef(new Map<string, ExcalidrawElement>());
+  const elements = useMemo(() => {
+    const next = boardElements(doc, kept.current);
+    kept.current = new Map(next.map((element) => [element.id, element]));
+    return next;
+  }, [doc]);
   const shapes = elements.filter((element) => !element.isDeleted);
 
   useEffect(() => {
@@ -38,4 +55,4 @@ export default function ReplayBoard({ doc }: { doc: Y.Doc | undefined }) {
       <Excalidraw excalidrawAPI={setApi} viewModeEnabled UIOptions={{ canvasActions: { loadScene: false, saveToActiveFile: false, export: false, clearCanvas: false } }} name="Quorum replay" />
     </div>
   );
-}
+});

@@ -2,12 +2,12 @@ import { EditorState, Compartment } from '@codemirror/state';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import { DocKeys } from '@quorum/shared';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { languageSupport, readLanguage } from '../room/editor/languages';
 
-/** The code at the chosen instant, read-only, highlighted in the room's language at that instant. */
-export function ReplayCode({ doc }: { doc: Y.Doc | undefined }) {
+/** The code at the chosen instant, read-only, highlighted in the room's language at that instant; memoised on its document like the board. */
+export const ReplayCode = memo(function ReplayCode({ doc }: { doc: Y.Doc | undefined }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const language = useRef(new Compartment());
@@ -60,4 +60,4 @@ export function ReplayCode({ doc }: { doc: Y.Doc | undefined }) {
       <div className="replay-code__editor" ref={host} />
     </div>
   );
-}
+});

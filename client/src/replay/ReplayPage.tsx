@@ -1,5 +1,5 @@
 import type { DocName, ReplayTimeline } from '@quorum/shared';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { RequestError } from '../http';
 import { savedRoomToken } from '../room/identity';
@@ -10,6 +10,7 @@ import { LoadingScreen } from '../ui/LoadingScreen';
 import { TopBar } from '../ui/TopBar';
 import { loadTimeline } from './replayApi';
 import { ReplayCode } from './ReplayCode';
+import { ReplayMoments } from './ReplayMoments';
 import { ReplaySide } from './ReplaySide';
 import { Scrubber } from './Scrubber';
 import { formatOffset, markersOf, questionAt } from './timeline';
@@ -91,6 +92,12 @@ export function ReplayScreen({ source, back, title = 'Replay', side }: ScreenPro
   const [saving, setSaving] = useState<'idle' | 'saving' | 'failed'>('idle');
   const markers = useMemo(() => markersOf(timeline), [timeline]);
   const stop = useCallback(() => setPlaying(false), []);
+  const page = useRef<HTMLDivElement>(null);
+  // The instant the board and the code show, set after their own effects took it in (a parent's
+  // effects run after its children's), so tests and the redraw bench can wait on the page itself.
+  useEffect(() => {
+    if (shown && page.current) page.current.dataset.shownAt = String(shown.at);
+  }, [shown]);
   usePlayback(playing, speed, timeline.endedAt, setAt, stop);
 
   // The candidate's replay has no notes: the refusal drops them from every later request.
@@ -108,7 +115,7 @@ export function ReplayScreen({ source, back, title = 'Replay', side }: ScreenPro
   const question = questionAt(timeline.events, at);
 
   return (
-    <div className="replay" data-testid="replay-page">
+    <div className="replay" data-testid="replay-page" ref={page}>
       <TopBar>
         {back && (
           <a href={back.href} onClick={followInApp}>
@@ -146,7 +153,7 @@ export function ReplayScreen({ source, back, title = 'Replay', side }: ScreenPro
           {error.message}
         </p>
       )}
-      <div className={`replay__body${side ? ' replay__body--side' : notesAllowed ? ' replay__body--staff' : ''}`}>
+      <div className={`replay__body${side ? ' replay__body--side' : ''}`}>
         <section className="replay-pane replay-pane--board" aria-label="Whiteboard">
           <Suspense fallback={<div className="replay-pane__loading muted">Loading the whiteboard…</div>}>
             <ReplayBoard doc={shown?.docs.board} />
@@ -155,7 +162,12 @@ export function ReplayScreen({ source, back, title = 'Replay', side }: ScreenPro
         <section className="replay-pane replay-pane--code" aria-label="Code">
           <ReplayCode doc={shown?.docs.code} />
         </section>
-        {side ?? (notesAllowed && <ReplaySide notes={shown?.docs.notes} events={timeline.events} at={at} onSeek={seek} />)}
+        {side ?? (
+          <div className="replay__side">
+            <ReplayMoments markers={markers} startedAt={timeline.startedAt} at={at} onSeek={seek} />
+            {notesAllowed && <ReplaySide notes={shown?.docs.notes} events={timeline.events} at={at} onSeek={seek} />}
+          </div>
+        )}
       </div>
     </div>
   );

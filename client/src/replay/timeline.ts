@@ -3,12 +3,21 @@ import type { ReplayEvent, ReplayTimeline } from '@quorum/shared';
 export const SPEEDS = [1, 2, 4, 8, 16] as const;
 export type Speed = (typeof SPEEDS)[number];
 
-export type MarkerKind = 'question' | 'hint' | 'stage' | 'run' | 'score' | 'phase';
+export type MarkerKind = 'question' | 'hint' | 'stage' | 'run' | 'chat' | 'score' | 'phase';
 
 export interface Marker {
   at: number;
   kind: MarkerKind;
   label: string;
+}
+
+const runWords = { run: 'Code run', tests: 'Visible tests', hidden: 'Hidden tests' } as const;
+const statusWords = { finished: 'finished', error: 'error', timeout: 'timed out', unsupported: 'not run' } as const;
+
+/** "Visible tests: 2/3 passed", "Code run: timed out". */
+export function runLabel(event: Extract<ReplayEvent, { kind: 'code.run' }>): string {
+  const outcome = event.status === 'finished' && event.total > 0 ? `${event.passed}/${event.total} passed` : statusWords[event.status];
+  return `${runWords[event.run]} (${event.language}): ${outcome}`;
 }
 
 const markerOf = (event: ReplayEvent): Marker | null => {
@@ -20,7 +29,9 @@ const markerOf = (event: ReplayEvent): Marker | null => {
     case 'stage.changed':
       return { at: event.at, kind: 'stage', label: `Stage: ${event.label}` };
     case 'code.run':
-      return { at: event.at, kind: 'run', label: `Code run: ${event.passed}/${event.total} passed` };
+      return { at: event.at, kind: 'run', label: runLabel(event) };
+    case 'chat.message':
+      return { at: event.at, kind: 'chat', label: `${event.name}: ${event.text}` };
     case 'score.changed':
       return { at: event.at, kind: 'score', label: `Score ${event.criterion}: ${event.score ?? 'cleared'}` };
     case 'phase.changed':
@@ -32,7 +43,7 @@ const markerOf = (event: ReplayEvent): Marker | null => {
   }
 };
 
-/** The scrubber's markers: questions, hints, stages, runs, score changes and phases. */
+/** The scrubber's markers: questions, hints, stages, runs, chat messages, score changes and phases. */
 export function markersOf(timeline: ReplayTimeline): Marker[] {
   return timeline.events.flatMap((event) => markerOf(event) ?? []);
 }

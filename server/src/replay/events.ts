@@ -1,5 +1,7 @@
 import { designStages } from '@quorum/shared';
-import type { ReplayEvent, RoomState, Scorecard, Timer } from '@quorum/shared';
+import type { ChatMessage, CodeRun, ReplayEvent, RoomState, Scorecard, Timer } from '@quorum/shared';
+import type { ChatLog } from '../chat/log.js';
+import type { RunLog } from '../runs/log.js';
 import type { Rooms, Scorecards } from '../store/index.js';
 import type { Recorder } from './recorder.js';
 
@@ -83,4 +85,42 @@ export function withEventRecording<S extends Rooms & Scorecards>(store: S, recor
     },
   };
   return Object.assign(Object.create(store) as S, recorded);
+}
+
+export const chatEvent = (message: ChatMessage): ReplayEvent => ({
+  at: message.at,
+  kind: 'chat.message',
+  participantId: message.authorId,
+  name: message.authorName,
+  text: message.text,
+});
+
+/** A run as the timeline keeps it: what ran and how many tests passed, never its code or output. */
+export const runEvent = (run: CodeRun): ReplayEvent => ({
+  at: run.at,
+  kind: 'code.run',
+  run: run.kind,
+  language: run.language,
+  status: run.status,
+  passed: run.results?.filter((result) => result.passed).length ?? 0,
+  total: run.results?.length ?? 0,
+});
+
+/** The chat and run logs, recording each message and run on the timeline once it is kept. */
+export function withChatRecording(chat: ChatLog, recorder: Recorder): ChatLog {
+  return Object.assign(Object.create(chat) as ChatLog, {
+    async append(roomId: string, message: ChatMessage) {
+      await chat.append(roomId, message);
+      await recorder.recordEvents(roomId, [chatEvent(message)]);
+    },
+  });
+}
+
+export function withRunRecording(runs: RunLog, recorder: Recorder): RunLog {
+  return Object.assign(Object.create(runs) as RunLog, {
+    async append(roomId: string, run: CodeRun) {
+      await runs.append(roomId, run);
+      await recorder.recordEvents(roomId, [runEvent(run)]);
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import type { ExcalidrawElement } from '@excalidraw/excalidraw/element/types';
-import { DocKeys } from '@quorum/shared';
+import { boardElement, DocKeys } from '@quorum/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardBinding, orderByIndex, type BoardScene } from './boardBinding';
@@ -35,35 +35,7 @@ let nonceCounter = 1;
 const nonce = () => (nonceCounter += 7919);
 
 function rect(id: string, index: string, overrides: Partial<ExcalidrawElement> = {}): ExcalidrawElement {
-  return {
-    id,
-    type: 'rectangle',
-    x: 0,
-    y: 0,
-    width: 100,
-    height: 50,
-    angle: 0,
-    strokeColor: '#1e1e1e',
-    backgroundColor: 'transparent',
-    fillStyle: 'solid',
-    strokeWidth: 2,
-    strokeStyle: 'solid',
-    roughness: 1,
-    opacity: 100,
-    groupIds: [],
-    frameId: null,
-    roundness: null,
-    seed: 1,
-    version: 1,
-    versionNonce: nonce(),
-    index,
-    isDeleted: false,
-    boundElements: null,
-    updated: 1,
-    link: null,
-    locked: false,
-    ...overrides,
-  } as ExcalidrawElement;
+  return boardElement({ id, type: 'rectangle', x: 0, y: 0, width: 100, height: 50, index, versionNonce: nonce(), ...overrides }) as unknown as ExcalidrawElement;
 }
 
 /** Two peers whose documents exchange updates while `online`, and queue nothing otherwise: Yjs merges on reconnect. */
