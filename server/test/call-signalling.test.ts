@@ -120,7 +120,6 @@ describe('call signalling', () => {
   });
 
   it('refuses a signal between two observers', async () => {
-    const cam = await member(room.tokens.candidate);
     const olly = await member(room.tokens.observer);
     const oscar = await member(room.tokens.observer);
     expect(await request(olly.socket, ClientEvent.callSignal, { to: oscar.sessionId, media: { audio: false, video: false } })).toMatchObject({

@@ -9,6 +9,7 @@ import { LoadingScreen } from '../ui/LoadingScreen';
 import { TopBar } from '../ui/TopBar';
 import { loadTimeline } from './replayApi';
 import { ReplayCode } from './ReplayCode';
+import { ReplayRecording } from './ReplayRecording';
 import { ReplaySide } from './ReplaySide';
 import { Scrubber } from './Scrubber';
 import { formatOffset, markersOf, questionAt } from './timeline';
@@ -66,11 +67,11 @@ export default function ReplayPage({ roomId }: { roomId: string }) {
 
 function ServerReplay({ roomId, token, timeline }: { roomId: string; token: string; timeline: ReplayTimeline }) {
   const [source] = useState(() => serverSource(roomId, token, timeline));
-  return <ReplayScreen source={source} back={{ href: `/room/${encodeURIComponent(roomId)}`, label: 'Back to the room' }} />;
+  return <ReplayScreen source={source} roomId={roomId} back={{ href: `/room/${encodeURIComponent(roomId)}`, label: 'Back to the room' }} />;
 }
 
-/** The replay itself, from the server or from a file. */
-export function ReplayScreen({ source, back }: { source: ReplaySource; back: { href: string; label: string } }) {
+/** The replay itself, from the server or from a file; with the room's id, its call recordings kept in this browser too. */
+export function ReplayScreen({ source, back, roomId }: { source: ReplaySource; back: { href: string; label: string }; roomId?: string }) {
   const { timeline } = source;
   const [at, setAt] = useState(timeline.endedAt);
   const [playing, setPlaying] = useState(false);
@@ -129,6 +130,7 @@ export function ReplayScreen({ source, back }: { source: ReplaySource; back: { h
         )}
       </div>
       <Scrubber timeline={timeline} markers={markers} at={at} playing={playing} speed={speed} onSeek={seek} onPlay={play} onSpeed={setSpeed} />
+      {roomId && <ReplayRecording roomId={roomId} timelineStart={timeline.startedAt} at={at} playing={playing} speed={speed} />}
       {error && error.code !== 'forbidden' && (
         <p className="form-error" role="alert">
           {error.message}
