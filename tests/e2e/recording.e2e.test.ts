@@ -1,10 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FAKE_MEDIA } from '../support/browser.js';
+import { CALL_WAIT, joinCall, remote } from './callPage.js';
 import { createRoomOverHttp, joinRoom, openContext, typeInEditor, useServerAndBrowser, WAIT } from './roomPage.js';
-
-/** A call connects within seconds, but the machine is shared: as long as the call tests allow. */
-const CONNECT = { timeout: 30_000 };
 
 // Needs the built client (npm run build -w client): the test server serves client/dist.
 const env = useServerAndBrowser({}, async () => ({}), FAKE_MEDIA);
@@ -42,11 +40,8 @@ function keptRecordings(page: Page): Promise<Kept[]> {
 }
 
 async function inCall(...pages: Page[]): Promise<void> {
-  for (const page of pages) {
-    await page.getByTestId('call-join').click();
-    await page.locator('[data-testid="call-panel"][data-status="joined"]').waitFor();
-  }
-  for (const page of pages) await page.locator('[data-testid="call-remote"][data-state="connected"]').first().waitFor(CONNECT);
+  for (const page of pages) await joinCall(page);
+  for (const page of pages) await remote(page, page === pages[0] ? 'candidate' : 'interviewer').and(page.locator('[data-state="connected"]')).waitFor(CALL_WAIT);
 }
 
 async function people(withObserver = false) {
