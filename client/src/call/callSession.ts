@@ -296,7 +296,8 @@ export class CallSession {
     if (JSON.stringify(before) === JSON.stringify(recording)) return;
     let notice = this.snapshot.recordingNotice;
     if (recording.status === 'off' && before.status !== 'off' && recording.endedBy) {
-      notice = before.status === 'on' ? `${recording.endedBy} stopped the recording.` : `${recording.endedBy} said no to recording.`;
+      const who = recording.endedBy === this.room.getSnapshot().self?.name ? 'You' : recording.endedBy;
+      notice = before.status === 'on' ? `${who} stopped the recording.` : `${who} said no to recording.`;
     } else if (recording.status !== 'off') notice = null;
     this.set({ recording, recordingNotice: notice });
     if (recording.status === 'on' && this.snapshot.status === 'joined') this.startRecording();

@@ -32,8 +32,7 @@ export function ReplayRecording({ roomId, timelineStart, at, playing, speed }: P
       <div className="replay-recording__info">
         <h2 className="replay-recording__title">{current.title}</h2>
         <p className="muted">
-          Recorded in this browser, from {formatOffset(current.startedAt - timelineStart)} for {formatDuration(current.durationMs)}
-          {covers(current, at) ? '' : ' · not at this moment'}
+          Kept in this browser · starts {formatOffset(current.startedAt - timelineStart)} into the replay · {formatDuration(current.durationMs)} long
         </p>
         {recordings.length > 1 && (
           <label className="replay-recording__pick">
@@ -75,14 +74,9 @@ function SyncedVideo({ recording, at, playing, speed }: { recording: StoredRecor
   }, [offset, inside, playing, speed]);
 
   return (
-    <video
-      ref={video}
-      className="replay-recording__video"
-      data-testid="replay-recording-video"
-      data-inside={inside}
-      src={url}
-      preload="auto"
-      playsInline
-    />
+    <div className="replay-recording__frame">
+      <video ref={video} className="replay-recording__video" data-testid="replay-recording-video" data-inside={inside} src={url} preload="auto" playsInline />
+      {!inside && <span className="replay-recording__outside">Not recorded at this moment</span>}
+    </div>
   );
 }
