@@ -1,3 +1,5 @@
+import { indexedStore } from '../../indexedStore';
+
 /** A call recording kept in this browser only; it never leaves it unless the person downloads it. */
 export interface StoredRecording {
   id: string;
@@ -15,28 +17,7 @@ const DB_NAME = 'quorum-recordings';
 const STORE = 'recordings';
 const CHANGED = 'quorum-recordings-changed';
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id' }).createIndex('roomId', 'roomId');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB did not open'));
-  });
-}
-
-async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = work(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request.result);
-      tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    });
-  } finally {
-    db.close();
-  }
-}
+const transact = indexedStore(DB_NAME, STORE, (db) => db.createObjectStore(STORE, { keyPath: 'id' }).createIndex('roomId', 'roomId'));
 
 // Lists on this page and in the browser's other tabs refresh when a recording comes or goes: a
 // channel reaches every other channel of its name, those of its own page included.
