@@ -70,6 +70,7 @@ describe('recording the call', { timeout: 120_000 }, () => {
     const recordingBy = Date.now();
     // A few seconds of call on the recording.
     await expect.poll(() => Date.now() - recordingBy, { timeout: 10_000, interval: 500 }).toBeGreaterThan(3_000);
+    const stoppedBefore = Date.now();
     await cam.getByTestId('call-record-stop').click();
     for (const page of [ivy, cam, olly!]) await expect.poll(() => rec(page).count(), WAIT).toBe(0);
     expect(await ivy.getByTestId('call-record-notice').innerText()).toContain('Cam Candidate stopped the recording');
@@ -79,13 +80,16 @@ describe('recording the call', { timeout: 120_000 }, () => {
       const [kept] = await keptRecordings(page);
       expect(kept!.roomId).toBe(room.roomId);
       expect(kept!.startedAt).toBeGreaterThanOrEqual(agreedAfter - 1_000);
-      expect(kept!.startedAt).toBeLessThanOrEqual(recordingBy);
       expect(kept!.durationMs).toBeGreaterThan(2_500);
+      // The first frame may come a moment after REC shows, but before the stop.
+      expect(kept!.startedAt).toBeLessThan(stoppedBefore);
       expect(kept!.bytes).toBeGreaterThan(10_000);
       expect(kept!.mimeType).toMatch(/^video\/webm/);
       await expect.poll(() => page.getByTestId('call-recording').count(), WAIT).toBe(1);
     }
     expect(await keptRecordings(olly!)).toEqual([]);
+    const figures = await Promise.all([ivy, cam].map(async (page) => (await keptRecordings(page))[0]!));
+    console.log(`recording: ${figures.map((kept) => `${kept.bytes} B in ${kept.durationMs} ms, first frame ${kept.startedAt - agreedAfter} ms after the agree click`).join('; ')}`);
   });
 
   it('records nothing when the other person declines', async () => {

@@ -39,7 +39,7 @@ export class CallRecorder {
         this.startedAtPerf = performance.now();
         resolve(Date.now());
       };
-      // Chunks every second: a tab closed mid-recording loses at most one.
+      // In chunks, so the encoder hands data over as it goes rather than all of it at the stop.
       this.recorder.start(1_000);
     });
   }
