@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { ClientEvent, ServerEvent } from '@quorum/shared';
-import type { CallPeer, CallSignal } from '@quorum/shared';
+import type { CallPeer, CallSignal, RecordingState } from '@quorum/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRoom, joinAs, request } from '../../tests/support/client.js';
 import type { CreatedRoom, RoomClient } from '../../tests/support/client.js';
@@ -17,6 +17,7 @@ interface Member {
   sessionId: string;
   signals: CallSignal[];
   peers: CallPeer[][];
+  recording: RecordingState[];
 }
 
 describe('call signalling', () => {
@@ -36,10 +37,12 @@ describe('call signalling', () => {
   });
 
   async function member(token: string, target = room): Promise<Member> {
-    const socket = await joinAs(server.url, target.roomId, token);
+    const name = { [target.tokens.interviewer]: 'Ivy', [target.tokens.candidate]: 'Cam' }[token] ?? 'Olly';
+    const socket = await joinAs(server.url, target.roomId, token, name);
     sockets.push(socket);
-    const joined: Member = { socket, sessionId: sessionId(), signals: [], peers: [] };
+    const joined: Member = { socket, sessionId: sessionId(), signals: [], peers: [], recording: [] };
     socket.on(ServerEvent.callSignal, (signal) => joined.signals.push(signal));
+    socket.on(ServerEvent.callRecording, (recording) => joined.recording.push(recording));
     socket.on(ServerEvent.callPeers, (peers) => joined.peers.push(peers));
     const ack = await request(socket, ClientEvent.callJoin, { sessionId: joined.sessionId });
     if (!ack.ok) throw new Error(ack.error.message);
@@ -116,15 +119,69 @@ describe('call signalling', () => {
     expect(await request(cam.socket, ClientEvent.callAllowSpeak, { sessionId: olly.sessionId, allowed: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('refuses a signal between two observers, and an observer asking to record', async () => {
-    const cam = await member(room.tokens.candidate);
+  it('refuses a signal between two observers', async () => {
     const olly = await member(room.tokens.observer);
     const oscar = await member(room.tokens.observer);
     expect(await request(olly.socket, ClientEvent.callSignal, { to: oscar.sessionId, media: { audio: false, video: false } })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await request(olly.socket, ClientEvent.callSignal, { to: cam.sessionId, recording: 'ask' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('records only once both people agreed, from the server’s time of the second consent, telling observers too', async () => {
+    const ivy = await member(room.tokens.interviewer);
+    const cam = await member(room.tokens.candidate);
+    const olly = await member(room.tokens.observer);
+    expect(await request(ivy.socket, ClientEvent.callRecord, { consent: 'ask' })).toEqual({ ok: true, data: { status: 'asked', by: 'interviewer', name: 'Ivy' } });
+    await expect.poll(() => cam.recording.at(-1)?.status).toBe('asked');
+    const before = Date.now();
+    const agreed = await request(cam.socket, ClientEvent.callRecord, { consent: 'agree' });
+    if (!agreed.ok || agreed.data.status !== 'on') throw new Error(`not recording: ${JSON.stringify(agreed)}`);
+    expect(agreed.data.startedAt).toBeGreaterThanOrEqual(before);
+    expect(agreed.data.startedAt).toBeLessThanOrEqual(Date.now());
+    for (const who of [ivy, olly]) await expect.poll(() => who.recording.at(-1)).toEqual(agreed.data);
+    // Someone joining later learns it with the join.
+    const late = await request((await member(room.tokens.observer)).socket, ClientEvent.callJoin, { sessionId: sessionId() });
+    expect(late.ok && late.data.recording).toEqual(agreed.data);
+  });
+
+  it('records nothing after a decline, and either person’s stop ends the recording for both', async () => {
+    const ivy = await member(room.tokens.interviewer);
+    const cam = await member(room.tokens.candidate);
+    await request(cam.socket, ClientEvent.callRecord, { consent: 'ask' });
+    expect(await request(ivy.socket, ClientEvent.callRecord, { consent: 'decline' })).toEqual({ ok: true, data: { status: 'off', endedBy: 'Ivy' } });
+    await expect.poll(() => cam.recording.at(-1)).toEqual({ status: 'off', endedBy: 'Ivy' });
+    expect(await request(ivy.socket, ClientEvent.callRecord, { consent: 'agree' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await request(cam.socket, ClientEvent.callRecord, { consent: 'ask' });
+    expect((await request(ivy.socket, ClientEvent.callRecord, { consent: 'agree' })).ok).toBe(true);
+    expect(await request(cam.socket, ClientEvent.callRecord, { consent: 'stop' })).toEqual({ ok: true, data: { status: 'off', endedBy: 'Cam' } });
+    await expect.poll(() => ivy.recording.at(-1)?.status).toBe('off');
+  });
+
+  it('refuses an observer who asks to record, and a request from outside the call', async () => {
+    const olly = await member(room.tokens.observer);
+    expect(await request(olly.socket, ClientEvent.callRecord, { consent: 'ask' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const outsider = await joinAs(server.url, room.roomId, room.tokens.candidate);
+    sockets.push(outsider);
+    expect(await request(outsider, ClientEvent.callRecord, { consent: 'ask' })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+  });
+
+  it('keeps a request and a recording to their own room', async () => {
+    const other = await createRoom(server.url);
+    const stranger = await member(other.tokens.candidate, other);
+    const ivy = await member(room.tokens.interviewer);
+    await request(ivy.socket, ClientEvent.callRecord, { consent: 'ask' });
+    expect(await request(stranger.socket, ClientEvent.callRecord, { consent: 'agree' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(stranger.recording).toEqual([]);
+  });
+
+  it('ends a recording when one of the two leaves the call', async () => {
+    const ivy = await member(room.tokens.interviewer);
+    const cam = await member(room.tokens.candidate);
+    await request(ivy.socket, ClientEvent.callRecord, { consent: 'ask' });
+    await request(cam.socket, ClientEvent.callRecord, { consent: 'agree' });
+    cam.socket.disconnect();
+    await expect.poll(() => ivy.recording.at(-1)).toEqual({ status: 'off', endedBy: 'Cam' });
   });
 
   it('drops a member whose connection closes from everyone’s list', async () => {

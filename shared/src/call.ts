@@ -26,16 +26,11 @@ export const IceCandidate = z.strictObject({
 export const MediaState = z.strictObject({ audio: z.boolean(), video: z.boolean() });
 export type MediaState = z.infer<typeof MediaState>;
 
-/** Recording needs both people's consent: one asks, the other agrees or declines; either may stop. */
-export const RecordingConsent = z.enum(['ask', 'agree', 'decline', 'stop']);
-export type RecordingConsent = z.infer<typeof RecordingConsent>;
-
 const SignalBody = {
   description: SessionDescription.optional(),
   /** Trickled candidates, batched so a burst of them is one event. */
   candidates: z.array(IceCandidate).max(32).optional(),
   media: MediaState.optional(),
-  recording: RecordingConsent.optional(),
 };
 const hasContent = (body: Record<string, unknown>) => Object.values(body).some((value) => value !== undefined);
 
@@ -44,7 +39,7 @@ export const CallLeavePayload = z.strictObject({});
 export const CallIcePayload = z.strictObject({});
 export const CallSignalPayload = z
   .strictObject({ to: CallSessionId, ...SignalBody })
-  .refine(hasContent, 'must carry a description, candidates, media or recording');
+  .refine(hasContent, 'must carry a description, candidates or media');
 /** The interviewer lets an observer speak (or takes it back). */
 export const CallAllowSpeakPayload = z.strictObject({ sessionId: CallSessionId, allowed: z.boolean() });
 
@@ -78,7 +73,33 @@ export const CallPeer = z.object({
 });
 export type CallPeer = z.infer<typeof CallPeer>;
 
-export const CallJoinResult = IceConfig.extend({ peers: z.array(CallPeer) });
+/**
+ * Recording needs both people's consent: one asks, the other agrees or declines; either may stop,
+ * which withdraws their consent and so stops both. Observers can neither ask nor agree.
+ */
+export const RecordingConsent = z.enum(['ask', 'agree', 'decline', 'stop']);
+export type RecordingConsent = z.infer<typeof RecordingConsent>;
+export const CallRecordPayload = z.strictObject({ consent: RecordingConsent });
+
+/** The two roles whose consent a recording needs. */
+export type RecordingRole = 'interviewer' | 'candidate';
+export function mayRecord(role: Role): role is RecordingRole {
+  return role === 'interviewer' || role === 'candidate';
+}
+
+/**
+ * The call's recording as every member sees it. `startedAt` is the server's clock (epoch ms) when
+ * the second consent arrived, the same clock the replay's events carry, so a recording lines up
+ * with the replay timeline. `declinedBy` names who said no (or stopped), for the asker to read.
+ */
+export const RecordingState = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('off'), endedBy: z.string().nullable() }),
+  z.strictObject({ status: z.literal('asked'), by: z.enum(['interviewer', 'candidate']), name: z.string() }),
+  z.strictObject({ status: z.literal('on'), startedAt: z.number() }),
+]);
+export type RecordingState = z.infer<typeof RecordingState>;
+
+export const CallJoinResult = IceConfig.extend({ peers: z.array(CallPeer), recording: RecordingState });
 export type CallJoinResult = z.infer<typeof CallJoinResult>;
 
 /** Interviewer and candidate send audio and video; observers only receive unless allowed to speak. */

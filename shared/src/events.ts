@@ -3,7 +3,7 @@ import { CustomQuestionInput } from './bank.js';
 import { ChatHistoryPayload, ChatMessage, SendChatPayload } from './chat.js';
 import { SummonPayload } from './follow.js';
 import type { Summoned } from './follow.js';
-import { CallAllowSpeakPayload, CallIcePayload, CallJoinPayload, CallJoinResult, CallLeavePayload, CallSignalPayload, IceConfig } from './call.js';
+import { CallAllowSpeakPayload, CallIcePayload, CallJoinPayload, CallJoinResult, CallLeavePayload, CallRecordPayload, CallSignalPayload, IceConfig, RecordingState } from './call.js';
 import type { CallPeer, CallSignal } from './call.js';
 import { ErrorCode } from './codes.js';
 import type { ErrorIssue } from './http.js';
@@ -51,6 +51,7 @@ export const ClientEvent = {
   callSignal: 'call:signal',
   callIce: 'call:ice',
   callAllowSpeak: 'call:allow-speak',
+  callRecord: 'call:record',
   resync: 'room:resync',
 } as const;
 
@@ -70,6 +71,7 @@ export const ServerEvent = {
   summoned: 'follow:summoned',
   callPeers: 'call:peers',
   callSignal: 'call:signal',
+  callRecording: 'call:recording',
 } as const;
 
 export const JoinPayload = z.strictObject({ roomId: RoomId, token: Token, name: DisplayName, deviceId: DeviceId });
@@ -122,6 +124,7 @@ export const clientPayloads = {
   [ClientEvent.callSignal]: CallSignalPayload,
   [ClientEvent.callIce]: CallIcePayload,
   [ClientEvent.callAllowSpeak]: CallAllowSpeakPayload,
+  [ClientEvent.callRecord]: CallRecordPayload,
   [ClientEvent.resync]: ResyncPayload,
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
@@ -171,6 +174,7 @@ export const clientResults = {
   [ClientEvent.callSignal]: z.undefined(),
   [ClientEvent.callIce]: IceConfig,
   [ClientEvent.callAllowSpeak]: z.undefined(),
+  [ClientEvent.callRecord]: RecordingState,
 } as const satisfies Record<ClientEventName, z.ZodType>;
 export type ClientResults = { [E in ClientEventName]: z.infer<(typeof clientResults)[E]> };
 
@@ -205,6 +209,8 @@ export interface ServerToClientEvents {
   [ServerEvent.callPeers]: (peers: CallPeer[]) => void;
   /** A signalling message another call member addressed to this session. */
   [ServerEvent.callSignal]: (signal: CallSignal) => void;
+  /** The call's recording consent changed; to every call member, observers included (they see REC too). */
+  [ServerEvent.callRecording]: (recording: RecordingState) => void;
 }
 
 export function formatIssues(error: z.ZodError): ErrorIssue[] {

@@ -1,13 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_MEDIA, launchBrowser } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { startOwnTurn, type OwnTurn } from '../support/turn.js';
+import { CALL_WAIT as WAIT, figure, grows, joinCall, remote, waitConnected } from './callPage.js';
 import { createRoomOverHttp, joinRoom, openContext } from './roomPage.js';
 
 // Needs the built client (npm run build -w client): the test server serves client/dist.
-const WAIT = { timeout: 30_000, interval: 200 };
-type Figure = 'bytes-in-audio' | 'bytes-in-video' | 'bytes-out-audio' | 'bytes-out-video';
 
 describe('call in the browser', { timeout: 90_000 }, () => {
   let server: TestServer | undefined;
@@ -26,25 +25,6 @@ describe('call in the browser', { timeout: 90_000 }, () => {
     const room = await createRoomOverHttp(server.url, 'Call room');
     const person = async (link: string, name: string) => joinRoom((await openContext(browser!, server!.url)).context, link, name);
     return { room, person };
-  }
-
-  const remote = (page: Page, role: string) => page.locator(`[data-testid="call-remote"][data-role="${role}"]`);
-  const figure = async (page: Page, role: string, name: Figure) => Number(await remote(page, role).getAttribute(`data-${name}`));
-
-  async function joinCall(page: Page): Promise<void> {
-    await page.getByTestId('call-join').click();
-    await page.locator('[data-testid="call-panel"][data-status="joined"]').waitFor();
-  }
-
-  async function waitConnected(page: Page, role: string): Promise<void> {
-    await expect.poll(() => remote(page, role).getAttribute('data-state'), WAIT).toBe('connected');
-  }
-
-  /** Resolves once a figure has grown by `by` bytes from what it is now. */
-  async function grows(page: Page, role: string, name: Figure, by = 2_000): Promise<number> {
-    const start = await figure(page, role, name);
-    await expect.poll(() => figure(page, role, name), WAIT).toBeGreaterThan(start + by);
-    return (await figure(page, role, name)) - start;
   }
 
   it('connects interviewer and candidate, each receiving the other’s audio and video', async () => {

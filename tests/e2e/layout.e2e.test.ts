@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { measureLayout } from './layoutProbe.js';
+import { FAKE_MEDIA } from '../support/browser.js';
+import { controlsUnderDock, measureLayout } from './layoutProbe.js';
 import { askFromBank, createRoomOverHttp, interviewerAndCandidate, useServerAndBrowser, WAIT } from './roomPage.js';
 
-const env = useServerAndBrowser();
+// Fake camera and microphone, for the layout with the call open.
+const env = useServerAndBrowser({}, async () => ({}), FAKE_MEDIA);
 
 const sizes = [
   { width: 1280, height: 800 },
@@ -38,6 +40,25 @@ describe('the room layout', () => {
       }
     }
   }, 60_000);
+
+  it('gives the open call dock a place of its own, over no control, at 1280×800, 1920×1080 and 800 px', async () => {
+    const { ivy, cam } = await crowdedRoom();
+    for (const page of [ivy, cam]) {
+      await page.getByTestId('call-join').click();
+      await page.locator('[data-testid="call-panel"][data-status="joined"]').waitFor();
+    }
+    await expect.poll(() => ivy.locator('[data-testid="call-remote"] video').count(), WAIT).toBe(1);
+    for (const size of sizes) {
+      for (const page of [ivy, cam]) {
+        await page.setViewportSize(size);
+        const fold = page.locator('.call-dock__fold');
+        if ((await fold.getAttribute('aria-expanded')) === 'false') await fold.click();
+        await page.locator('.call-dock__body:not([hidden])').waitFor();
+        await expect.poll(() => controlsUnderDock(page), WAIT).toEqual([]);
+        await expect.poll(() => measureLayout(page), WAIT).toEqual({ headerRows: 1, overflowing: [] });
+      }
+    }
+  }, 90_000);
 
   it('shows the whiteboard and the editor together on wide screens, and the question first on narrow ones', async () => {
     const { cam } = await crowdedRoom();

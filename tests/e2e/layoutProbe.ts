@@ -64,3 +64,42 @@ const probe = `(() => {
 export function measureLayout(page: Page): Promise<LayoutReport> {
   return page.evaluate(probe) as Promise<LayoutReport>;
 }
+
+/**
+ * The controls (buttons, fields, links, tabs, the editor) whose visible part lies under the call
+ * dock. Visible means cut to every ancestor that clips, so a list scrolled away under the dock does
+ * not count; the dock's own controls are its own.
+ */
+const dockProbe = `(() => {
+  const dock = document.querySelector('[data-testid=call-panel]');
+  if (!dock) return ['no call dock on the page'];
+  const d = dock.getBoundingClientRect();
+  const found = [];
+  const controls = 'button, input, select, textarea, a[href], [role=tab], [role=slider], [contenteditable=true], .cm-editor';
+  for (const element of Array.from(document.querySelectorAll(controls))) {
+    if (dock.contains(element) || element.closest('[inert], [hidden]')) continue;
+    const style = getComputedStyle(element);
+    if (style.visibility === 'hidden' || style.display === 'none') continue;
+    let box = element.getBoundingClientRect();
+    let left = box.left, top = box.top, right = box.right, bottom = box.bottom;
+    for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+      const s = getComputedStyle(parent);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const clip = parent.getBoundingClientRect();
+      left = Math.max(left, clip.left); top = Math.max(top, clip.top);
+      right = Math.min(right, clip.right); bottom = Math.min(bottom, clip.bottom);
+    }
+    if (right - left < 1 || bottom - top < 1) continue;
+    const overlapX = Math.min(right, d.right) - Math.max(left, d.left);
+    const overlapY = Math.min(bottom, d.bottom) - Math.max(top, d.top);
+    if (overlapX > 1 && overlapY > 1) {
+      const id = element.getAttribute('data-testid') || element.getAttribute('aria-label') || (element.textContent || '').trim().slice(0, 30);
+      found.push(element.tagName.toLowerCase() + ' "' + id + '"');
+    }
+  }
+  return found;
+})()`;
+
+export function controlsUnderDock(page: Page): Promise<string[]> {
+  return page.evaluate(dockProbe) as Promise<string[]>;
+}

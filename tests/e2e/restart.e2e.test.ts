@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { ClientEvent } from '@quorum/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { FAKE_MEDIA, launchBrowser } from '../support/browser.js';
 import { joinAs, request, tokenOf } from '../support/client.js';
 import { freePort, startServerProcess } from '../support/process.js';
 import type { ServerProcess } from '../support/process.js';
+import { grows, joinCall, remote, waitConnected } from './callPage.js';
 import { createRoomOverHttp, drawRectangle, editorText, interviewerAndCandidate, shapeCount, typeInEditor, WAIT, waitForConnection } from './roomPage.js';
 
 // Needs server/dist and client/dist (npm run build): the server runs as `npm start` runs it, on the
@@ -25,7 +26,8 @@ describe('a server restart in the middle of an interview', () => {
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'quorum-restart-'));
-    [port, browser] = await Promise.all([freePort(), launchBrowser()]);
+    // Fake camera and microphone, for the call that lives through the restart.
+    [port, browser] = await Promise.all([freePort(), launchBrowser(FAKE_MEDIA)]);
   });
   afterEach(async () => {
     await browser.close();
@@ -65,6 +67,33 @@ describe('a server restart in the middle of an interview', () => {
       await page.getByTestId('tab-board').click();
       await expect.poll(() => shapeCount(page), WAIT).toBe(2);
     }
+  }, 120_000);
+
+  it('keeps the call: both rejoin it, media flows both ways, and signalling reaches the other side again', async () => {
+    const { url } = await start();
+    const room = await createRoomOverHttp(url, 'Call through a restart');
+    const { ivy, cam } = await interviewerAndCandidate(browser, url, room);
+    await Promise.all([joinCall(ivy), joinCall(cam)]);
+    await Promise.all([waitConnected(ivy, 'candidate'), waitConnected(cam, 'interviewer')]);
+
+    await crash();
+    await Promise.all([waitForConnection(ivy, 'reconnecting'), waitForConnection(cam, 'reconnecting')]);
+    await start();
+    for (const page of [ivy, cam]) {
+      await waitForConnection(page, 'connected');
+      await expect.poll(() => page.getByTestId('call-connected').innerText(), WAIT).toBe('1 connected');
+    }
+    await Promise.all([
+      grows(ivy, 'candidate', 'bytes-in-video', 20_000),
+      grows(ivy, 'candidate', 'bytes-in-audio'),
+      grows(cam, 'interviewer', 'bytes-in-video', 20_000),
+      grows(cam, 'interviewer', 'bytes-in-audio'),
+    ]);
+    // The new server process relays between the sessions the browsers announced again: a mute reaches the other side.
+    await cam.getByTestId('call-mic').click();
+    await expect.poll(() => remote(ivy, 'candidate').locator('.call-tile__muted').count(), WAIT).toBe(1);
+    await ivy.getByTestId('call-camera').click();
+    await expect.poll(() => remote(cam, 'interviewer').locator('.call-tile__video[data-hidden="true"]').count(), WAIT).toBe(1);
   }, 120_000);
 
   it('offers the board and the code the browser holds when the server came back without the room', async () => {

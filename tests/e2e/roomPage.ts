@@ -10,10 +10,11 @@ const WAIT = { timeout: 15_000, interval: 100 };
 export function useServerAndBrowser(
   config: Parameters<typeof startTestServer>[0] = {},
   options: () => Promise<Parameters<typeof startTestServer>[1]> = async () => ({}),
+  browserArgs: string[] = [],
 ): { server: TestServer; browser: Browser } {
   const env = {} as { server: TestServer; browser: Browser };
   beforeEach(async () => {
-    [env.server, env.browser] = await Promise.all([startTestServer(config, await options()), launchBrowser()]);
+    [env.server, env.browser] = await Promise.all([startTestServer(config, await options()), launchBrowser(browserArgs)]);
   });
   afterEach(async () => {
     await env.browser?.close();

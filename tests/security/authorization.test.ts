@@ -53,6 +53,8 @@ const socketMatrix: Record<Exclude<ClientEventName, 'room:join'>, { payload: (as
   [ClientEvent.callAllowSpeak]: { payload: () => ({ sessionId: 'no-such-call-session', allowed: true }), expect: row('not_found', 'forbidden', 'forbidden') },
   [ClientEvent.callJoin]: { payload: () => ({ sessionId: randomUUID().replaceAll('-', '') }), expect: row('ok', 'ok', 'ok') },
   [ClientEvent.callLeave]: { payload: () => ({}), expect: row('ok', 'ok', 'ok') },
+  // Recording takes the two people's consent from inside the call; observers have no say.
+  [ClientEvent.callRecord]: { payload: () => ({ consent: 'ask' }), expect: row('not_joined', 'forbidden', 'not_joined') },
   // Every member may ask for its own view again; it is filtered like every other.
   [ClientEvent.resync]: { payload: () => ({}), expect: row('ok', 'ok', 'ok') },
 };

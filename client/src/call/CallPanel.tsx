@@ -3,10 +3,12 @@ import type { RoomSession } from '../sync/roomSession';
 import { roleLabel } from '../room/roleLabels';
 import type { CallSession, CallSnapshot, RemoteParty } from './callSession';
 import { useCallSession, useCallSnapshot } from './useCallSession';
+import { RecIndicator, RecordButton, RecordingPrompt } from './recording/RecordingControls';
+import { RecordingList } from './recording/RecordingList';
 import { VideoTile } from './VideoTile';
 import '../styles/call.css';
 
-/** The room's call: a dock over the workspace's corner that stays out of the way and can fold to one line. */
+/** The room's call: a dock at the top of the side column that can fold to one line. */
 export function CallPanel({ session }: { session: RoomSession }) {
   const call = useCallSession(session);
   const snapshot = useCallSnapshot(call);
@@ -24,14 +26,17 @@ export function CallPanel({ session }: { session: RoomSession }) {
               {connected === 0 ? 'waiting for others' : `${connected} connected`}
             </span>
           )}
+          <RecIndicator snapshot={snapshot} />
         </span>
         {folded && <FoldedActions call={call} snapshot={snapshot} />}
         <button type="button" className="call-dock__fold" onClick={() => setFolded(!folded)} aria-expanded={!folded} aria-label={folded ? 'Show the call' : 'Fold the call away'}>
           {folded ? '▴' : '▾'}
         </button>
       </header>
+      {snapshot.status === 'joined' && <RecordingPrompt call={call} snapshot={snapshot} />}
       <div className="call-dock__body" hidden={folded}>
         {snapshot.status === 'joined' ? <InCall call={call} snapshot={snapshot} /> : <JoinCard call={call} snapshot={snapshot} />}
+        <RecordingList roomId={session.roomId} />
       </div>
     </aside>
   );
@@ -126,6 +131,11 @@ function InCall({ call, snapshot }: { call: CallSession; snapshot: CallSnapshot 
           {snapshot.notice}
         </p>
       )}
+      {snapshot.recordingNotice && (
+        <p className="call-hint" role="status" data-testid="call-record-notice">
+          {snapshot.recordingNotice}
+        </p>
+      )}
       {role === 'observer' && !canSpeak && <p className="call-hint">You are listening. The interviewer can let you speak.</p>}
       <div className="call-controls" role="toolbar" aria-label="Call controls">
         {canSpeak && (
@@ -154,6 +164,7 @@ function InCall({ call, snapshot }: { call: CallSession; snapshot: CallSnapshot 
           Leave
         </button>
       </div>
+      <RecordButton call={call} snapshot={snapshot} />
       {settings && canSpeak && <DevicePicker call={call} snapshot={snapshot} />}
       {speakingObservers.length > 0 && (
         <ul className="call-floor" aria-label="Observers who may speak">

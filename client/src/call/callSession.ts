@@ -1,8 +1,10 @@
-import { ClientEvent, ServerEvent, callPairAllowed, isPolite, type CallPeer, type CallSignal, type CallSignalBody, type IceConfig, type MediaState, type Role } from '@quorum/shared';
+import { ClientEvent, ServerEvent, callPairAllowed, isPolite, mayRecord, type CallPeer, type CallSignal, type CallSignalBody, type IceConfig, type MediaState, type RecordingConsent, type RecordingState, type Role } from '@quorum/shared';
 import type { RoomSession, Self } from '../sync/roomSession';
 import { request, type RoomSocket } from '../sync/roomSocket';
 import { listDevices, openLocalMedia, cameraProblem, type DeviceChoice, type Devices } from './localMedia';
 import { PeerLink, type MediaKind } from './peerLink';
+import { CallRecorder } from './recording/recorder';
+import { saveRecording } from './recording/recordingStore';
 import type { LinkStats } from './stats';
 
 export interface RemoteParty {
@@ -34,6 +36,19 @@ export interface CallSnapshot {
   choice: DeviceChoice;
   members: CallPeer[];
   remotes: RemoteParty[];
+  /** The call's recording consent, as the server holds it. */
+  recording: RecordingState;
+  /** This browser is recording right now. */
+  recordingHere: boolean;
+  /** What happened to a request or a recording (declined, stopped, could not start), in words. */
+  recordingNotice: string | null;
+}
+
+interface ActiveRecording {
+  recorder: CallRecorder;
+  /** Server clock at the first frame. */
+  started: Promise<number>;
+  title: string;
 }
 
 interface Entry {
@@ -74,6 +89,7 @@ export class CallSession {
   private statsTimer: number | undefined;
   private iceTimer: number | undefined;
   private unsubscribeRoom: () => void = () => {};
+  private active: ActiveRecording | null = null;
 
   constructor(room: RoomSession) {
     this.room = room;
@@ -94,6 +110,9 @@ export class CallSession {
       choice: {},
       members: [],
       remotes: [],
+      recording: { status: 'off', endedBy: null },
+      recordingHere: false,
+      recordingNotice: null,
     };
   }
 
@@ -107,6 +126,7 @@ export class CallSession {
   start(): void {
     this.socket.on(ServerEvent.callPeers, this.onPeers);
     this.socket.on(ServerEvent.callSignal, this.onSignal);
+    this.socket.on(ServerEvent.callRecording, this.onRecording);
     window.addEventListener('online', this.onOnline);
     this.lastSelf = this.room.getSnapshot().self;
     this.unsubscribeRoom = this.room.subscribe(() => {
@@ -123,6 +143,7 @@ export class CallSession {
     this.teardown();
     this.socket.off(ServerEvent.callPeers, this.onPeers);
     this.socket.off(ServerEvent.callSignal, this.onSignal);
+    this.socket.off(ServerEvent.callRecording, this.onRecording);
     window.removeEventListener('online', this.onOnline);
     this.unsubscribeRoom();
     this.listeners.clear();
@@ -211,6 +232,13 @@ export class CallSession {
     return request(this.socket, ClientEvent.callAllowSpeak, { sessionId, allowed });
   }
 
+  /** Asks to record, agrees, declines or stops; recording starts in both browsers once both agreed. */
+  async record(consent: RecordingConsent): Promise<void> {
+    const ack = await request(this.socket, ClientEvent.callRecord, { consent });
+    if (ack.ok) this.onRecording(ack.data);
+    else this.set({ recordingNotice: ack.error.message });
+  }
+
   /** Joins (or rejoins, after a reconnect) the call on the current connection; false when refused. */
   private async announce(): Promise<boolean> {
     const ack = await request(this.socket, ClientEvent.callJoin, { sessionId: this.snapshot.sessionId });
@@ -220,6 +248,7 @@ export class CallSession {
     }
     this.applyIce(ack.data);
     this.set({ status: 'joined' });
+    this.onRecording(ack.data.recording);
     // Which list is newest cannot be told from arrival order, so take everyone any of them named;
     // someone who had already left fails to connect and goes with the next list.
     const everyone = new Map([...this.earlyLists.splice(0).flat(), ...ack.data.peers].map((peer) => [peer.sessionId, peer]));
@@ -253,13 +282,62 @@ export class CallSession {
       this.early.push(signal);
       return;
     }
-    const { from: _from, media, recording: _recording, ...negotiation } = signal;
+    const { from: _from, media, ...negotiation } = signal;
     if (media) {
       entry.media = media;
       this.emit();
     }
     if (negotiation.description || negotiation.candidates) entry.link.receive(negotiation);
   };
+
+  private onRecording = (recording: RecordingState): void => {
+    const before = this.snapshot.recording;
+    // An acknowledgement and the broadcast carry the same state; only a change counts.
+    if (JSON.stringify(before) === JSON.stringify(recording)) return;
+    let notice = this.snapshot.recordingNotice;
+    if (recording.status === 'off' && before.status !== 'off' && recording.endedBy) {
+      const who = recording.endedBy === this.room.getSnapshot().self?.name ? 'You' : recording.endedBy;
+      notice = before.status === 'on' ? `${who} stopped the recording.` : `${who} said no to recording.`;
+    } else if (recording.status !== 'off') notice = null;
+    this.set({ recording, recordingNotice: notice });
+    if (recording.status === 'on' && this.snapshot.status === 'joined') this.startRecording();
+    else if (recording.status !== 'on') void this.finishRecording();
+  };
+
+  private startRecording(): void {
+    const { role } = this.snapshot;
+    if (this.active || !role || !mayRecord(role)) return;
+    const speakers = [...this.entries.values()].filter((entry) => entry.missingSince === null && entry.peer.canSpeak);
+    const other = speakers.find((entry) => entry.peer.role !== 'observer' && entry.peer.role !== role);
+    const voices = [...speakers.map((entry) => entry.link.remote), ...(this.snapshot.local ? [this.snapshot.local] : [])];
+    try {
+      const recorder = new CallRecorder(voices, other?.link.remote.getVideoTracks().find((track) => track.readyState === 'live'));
+      // The replay's clock is the server's: the first frame's local time, moved by the measured offset.
+      const started = recorder.start().then((localStart) => localStart + this.room.getSnapshot().clockOffset);
+      this.active = { recorder, started, title: other ? `Call with ${other.peer.name}` : 'Call' };
+      this.set({ recordingHere: true });
+    } catch (error) {
+      console.warn('call recording failed to start', error);
+      this.set({ recordingNotice: 'This browser cannot record the call.' });
+    }
+  }
+
+  /** Stops this browser's recorder and keeps what it recorded, in this browser only. */
+  private async finishRecording(): Promise<void> {
+    const active = this.active;
+    if (!active) return;
+    this.active = null;
+    this.set({ recordingHere: false });
+    const startedAt = await active.started;
+    const { blob, durationMs } = await active.recorder.stop();
+    if (blob.size === 0) return;
+    try {
+      await saveRecording({ id: crypto.randomUUID(), roomId: this.room.roomId, startedAt, durationMs, mimeType: active.recorder.mimeType, title: active.title, blob });
+    } catch (error) {
+      console.warn('call recording not kept', error);
+      this.set({ recordingNotice: 'The recording could not be kept: this browser has no room left for it.' });
+    }
+  }
 
   private onOnline = (): void => {
     for (const { link } of this.entries.values()) link.restartIce();
@@ -414,13 +492,14 @@ export class CallSession {
   }
 
   private teardown(): void {
+    void this.finishRecording();
     window.clearInterval(this.statsTimer);
     window.clearTimeout(this.iceTimer);
     for (const sessionId of [...this.entries.keys()]) this.dropLink(sessionId);
     this.stopLocal();
     this.early.length = 0;
     this.earlyLists.length = 0;
-    this.set({ status: 'idle', members: [], remotes: [], canSpeak: this.snapshot.role !== 'observer' });
+    this.set({ status: 'idle', members: [], remotes: [], canSpeak: this.snapshot.role !== 'observer', recording: { status: 'off', endedBy: null } });
   }
 
   private emit(): void {

@@ -11,6 +11,7 @@ import { TopBar } from '../ui/TopBar';
 import { loadTimeline } from './replayApi';
 import { ReplayCode } from './ReplayCode';
 import { ReplayMoments } from './ReplayMoments';
+import { ReplayRecording } from './ReplayRecording';
 import { ReplaySide } from './ReplaySide';
 import { Scrubber } from './Scrubber';
 import { formatOffset, markersOf, questionAt } from './timeline';
@@ -68,7 +69,7 @@ export default function ReplayPage({ roomId }: { roomId: string }) {
 
 function ServerReplay({ roomId, token, timeline }: { roomId: string; token: string; timeline: ReplayTimeline }) {
   const [source] = useState(() => serverSource(roomId, token, timeline));
-  return <ReplayScreen source={source} back={{ href: `/room/${encodeURIComponent(roomId)}`, label: 'Back to the room' }} />;
+  return <ReplayScreen source={source} roomId={roomId} back={{ href: `/room/${encodeURIComponent(roomId)}`, label: 'Back to the room' }} />;
 }
 
 interface ScreenProps {
@@ -78,10 +79,12 @@ interface ScreenProps {
   title?: string;
   /** Shown beside the board and the code in place of the notes, which are then never asked for (calibration). */
   side?: ReactNode;
+  /** The room's id: its call recordings kept in this browser play alongside. */
+  roomId?: string;
 }
 
 /** The replay itself, from the server, from a file, or of a calibration exercise. */
-export function ReplayScreen({ source, back, title = 'Replay', side }: ScreenProps) {
+export function ReplayScreen({ source, back, title = 'Replay', side, roomId }: ScreenProps) {
   const { timeline } = source;
   const [at, setAt] = useState(timeline.endedAt);
   const [playing, setPlaying] = useState(false);
@@ -148,6 +151,7 @@ export function ReplayScreen({ source, back, title = 'Replay', side }: ScreenPro
         )}
       </div>
       <Scrubber timeline={timeline} markers={markers} at={at} playing={playing} speed={speed} onSeek={seek} onPlay={play} onSpeed={setSpeed} />
+      {roomId && <ReplayRecording roomId={roomId} timelineStart={timeline.startedAt} at={at} playing={playing} speed={speed} />}
       {error && error.code !== 'forbidden' && (
         <p className="form-error" role="alert">
           {error.message}

@@ -140,20 +140,23 @@ export function RoomLayout({ session, snapshot, self, docs }: Props) {
           label="Resize the question panel"
           testId="side-divider"
         />
-        <QuestionPanel
-          session={session}
-          view={snapshot.view}
-          self={self}
-          docs={docs}
-          clockOffset={snapshot.clockOffset}
-          scorecard={snapshot.scorecard}
-          feedback={snapshot.feedback}
-          chat={snapshot.chat}
-          participants={snapshot.participants}
-          showing={showing}
-          dropStarter={dropStarter}
-        />
-        <CallPanel session={session} />
+        {/* The call has its own place at the top of the side column, so it never sits on the workspace's controls. */}
+        <div className="side-column" data-testid="side-column">
+          <CallPanel session={session} />
+          <QuestionPanel
+            session={session}
+            view={snapshot.view}
+            self={self}
+            docs={docs}
+            clockOffset={snapshot.clockOffset}
+            scorecard={snapshot.scorecard}
+            feedback={snapshot.feedback}
+            chat={snapshot.chat}
+            participants={snapshot.participants}
+            showing={showing}
+            dropStarter={dropStarter}
+          />
+        </div>
       </div>
     </div>
   );

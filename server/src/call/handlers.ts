@@ -1,9 +1,11 @@
-import { ClientEvent, ErrorCode, ServerEvent, callPairAllowed, controls } from '@quorum/shared';
+import { ClientEvent, ErrorCode, ServerEvent, callPairAllowed, controls, mayRecord } from '@quorum/shared';
 import type { CallPeer } from '@quorum/shared';
 import type { CallConfig } from '../config.js';
 import type { HandlerMap, Joined, RoomServer, RoomSocket } from '../rooms/context.js';
 import { requireJoined } from '../rooms/context.js';
 import { ClientError, forbidden } from '../rooms/errors.js';
+import { createRecordingConsent } from './recording.js';
+import { callRoom, recordRoom, sessionRoom, speakRoom } from './rooms.js';
 import { sentKinds } from './sdp.js';
 import { iceConfigFor } from './turn.js';
 
@@ -12,19 +14,14 @@ type CallEvents =
   | typeof ClientEvent.callLeave
   | typeof ClientEvent.callSignal
   | typeof ClientEvent.callIce
-  | typeof ClientEvent.callAllowSpeak;
+  | typeof ClientEvent.callAllowSpeak
+  | typeof ClientEvent.callRecord;
 
 export interface CallDeps {
   io: RoomServer;
   config: CallConfig;
   now?: () => number;
 }
-
-// Socket.IO rooms carry the call's membership, so it holds across server processes through the adapter.
-const callRoom = (roomId: string) => `${roomId}#call`;
-const sessionRoom = (roomId: string, sessionId: string) => `${roomId}#call#${sessionId}`;
-/** Observers the interviewer lets speak. */
-const speakRoom = (roomId: string) => `${roomId}#call#speak`;
 
 const notInCall = () => new ClientError(ErrorCode.NotFound, 'That person is not in this call (any more).');
 
@@ -33,6 +30,7 @@ const notInCall = () => new ClientError(ErrorCode.NotFound, 'That person is not 
  * one session it names, only within the sender's room, and only between roles that may connect.
  */
 export function createCall({ io, config, now = Date.now }: CallDeps) {
+  const recording = createRecordingConsent(io, now);
   async function peers(roomId: string): Promise<CallPeer[]> {
     const bySession = new Map<string, CallPeer>();
     for (const socket of await io.in(callRoom(roomId)).fetchSockets()) {
@@ -67,8 +65,9 @@ export function createCall({ io, config, now = Date.now }: CallDeps) {
     if (!joined || !sessionId) return;
     delete socket.data.callSession;
     await Promise.all(
-      [callRoom(joined.roomId), sessionRoom(joined.roomId, sessionId), speakRoom(joined.roomId)].map((room) => socket.leave(room)),
+      [callRoom(joined.roomId), sessionRoom(joined.roomId, sessionId), speakRoom(joined.roomId), recordRoom(joined.roomId)].map((room) => socket.leave(room)),
     );
+    recording.left(joined);
     await announce(joined.roomId);
   }
 
@@ -79,7 +78,8 @@ export function createCall({ io, config, now = Date.now }: CallDeps) {
       socket.data.callSession = sessionId;
       await socket.join([callRoom(joined.roomId), sessionRoom(joined.roomId, sessionId)]);
       await announce(joined.roomId);
-      return { ...iceConfigFor(config, joined.participantId, now()), peers: await peers(joined.roomId) };
+      const [members, recorded] = await Promise.all([peers(joined.roomId), recording.state(joined.roomId)]);
+      return { ...iceConfigFor(config, joined.participantId, now()), peers: members, recording: recorded };
     },
     [ClientEvent.callLeave]: async (_payload, socket) => {
       requireJoined(socket);
@@ -92,7 +92,6 @@ export function createCall({ io, config, now = Date.now }: CallDeps) {
       const target = await sessionMember(self.roomId, to);
       if (!callPairAllowed(self, target)) throw forbidden('connect to another observer');
       if (self.role === 'observer') {
-        if (body.recording) throw forbidden('ask to record the call');
         const sent = body.description?.sdp ? sentKinds(body.description.sdp) : new Set();
         const mayTalk = socket.rooms.has(speakRoom(self.roomId));
         if (sent.has('video') || (sent.has('audio') && !mayTalk)) throw forbidden('send audio or video unless the interviewer lets you speak');
@@ -110,6 +109,10 @@ export function createCall({ io, config, now = Date.now }: CallDeps) {
       await announce(roomId);
       return undefined;
     },
+    [ClientEvent.callRecord]: async ({ consent }, socket) => {
+      requireJoined(socket, mayRecord, 'record the call');
+      return recording.consent(consent, requireInCall(socket), socket);
+    },
   };
 
   return {
@@ -117,7 +120,9 @@ export function createCall({ io, config, now = Date.now }: CallDeps) {
     /** A dropped connection leaves the call; its rooms are gone already, so only the others need telling. */
     async disconnected(socket: RoomSocket): Promise<void> {
       const joined = socket.data.joined;
-      if (joined && socket.data.callSession) await announce(joined.roomId);
+      if (!joined || !socket.data.callSession) return;
+      recording.left(joined);
+      await announce(joined.roomId);
     },
   };
 }

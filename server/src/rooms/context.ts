@@ -20,6 +20,8 @@ export interface SocketData {
   ticketId?: string;
   /** The call session this connection speaks for, once it joined the room's call. */
   callSession?: string;
+  /** When (server clock, ms) this connection last consented to recording the call. */
+  recordingConsentAt?: number;
 }
 
 /** Incoming events are untyped on purpose: nothing a client sends is trusted before its schema parses it. */

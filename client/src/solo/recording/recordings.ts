@@ -1,3 +1,5 @@
+import { indexedStore } from '../../indexedStore';
+
 /**
  * Spoken answers stay in this browser: IndexedDB keeps each recording under its session and question,
  * and nothing is uploaded unless the person asks for it.
@@ -15,27 +17,7 @@ export interface Recording {
 
 export const recordingKey = (sessionId: string, index: number) => `${sessionId}/${index}`;
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'key' });
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB is not available'));
-  });
-}
-
-async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const request = run(db.transaction(STORE, mode).objectStore(STORE));
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-    });
-  } finally {
-    db.close();
-  }
-}
+const withStore = indexedStore(DB_NAME, STORE, (db) => db.createObjectStore(STORE, { keyPath: 'key' }));
 
 export const saveRecording = (recording: Recording) => withStore('readwrite', (store) => store.put(recording)).then(() => undefined);
 export const loadRecording = (key: string) => withStore<Recording | undefined>('readonly', (store) => store.get(key) as IDBRequest<Recording | undefined>);
