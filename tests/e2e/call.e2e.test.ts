@@ -98,6 +98,28 @@ describe('call in the browser', { timeout: 90_000 }, () => {
     expect(await cam.getByTestId('call-mic').innerText()).toBe('Try again');
   });
 
+  it('connects though each side’s first offer is lost on its way in', async () => {
+    const { room } = await open();
+    // The server acknowledged both offers; the receivers never see them (a blip on their side).
+    const person = async (link: string, name: string) => {
+      const { context } = await openContext(browser!, server!.url);
+      let dropped = false;
+      await context.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const upstream = ws.connectToServer();
+        upstream.onMessage((message) => {
+          const offer = typeof message === 'string' && message.startsWith('42["call:signal"') && message.includes('"type":"offer"');
+          if (offer && !dropped) dropped = true;
+          else ws.send(message);
+        });
+      });
+      return joinRoom(context, link, name);
+    };
+    const [ivy, cam] = await Promise.all([person(room.interviewerUrl, 'Ivy Interviewer'), person(room.candidateUrl, 'Cam Candidate')]);
+    await Promise.all([joinCall(ivy), joinCall(cam)]);
+    await Promise.all([waitConnected(ivy, 'candidate'), waitConnected(cam, 'interviewer')]);
+    await Promise.all([grows(ivy, 'candidate', 'bytes-in-video', 20_000), grows(cam, 'interviewer', 'bytes-in-video', 20_000)]);
+  });
+
   it('keeps the call through a dropped connection: it rejoins and restarts ICE', async () => {
     const { room, person } = await open();
     const [ivy, cam] = await Promise.all([person(room.interviewerUrl, 'Ivy Interviewer'), person(room.candidateUrl, 'Cam Candidate')]);

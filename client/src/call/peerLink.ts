@@ -161,6 +161,14 @@ export class PeerLink {
     }
   }
 
+  private async withdrawOffer(): Promise<void> {
+    try {
+      await this.pc.setLocalDescription({ type: 'rollback' });
+    } catch (error) {
+      console.warn('call offer rollback failed', error);
+    }
+  }
+
   private queueCandidate(candidate: RTCIceCandidateInit): void {
     this.candidates.push(candidate);
     if (this.candidateTimer !== undefined) return;
@@ -186,6 +194,10 @@ export class PeerLink {
         // A connection that never came up can be stuck in a way an ICE restart does not cure (after a
         // rolled-back offer Chromium may gather nothing): the polite side starts over with a fresh one.
         if (!this.everConnected && this.options.polite) return this.options.onStuck();
+        // The impolite side waiting on an answer that never comes (its offer or the answer was lost,
+        // or the polite side started over) ignores every offer as a collision: it withdraws its own
+        // and offers afresh, which a polite side takes whatever it was doing.
+        if (this.pc.signalingState === 'have-local-offer') void this.withdrawOffer();
         this.restartIce();
         this.watchConnection();
       },
