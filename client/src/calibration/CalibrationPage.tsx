@@ -1,41 +1,29 @@
 import type { ExerciseList } from '@quorum/shared';
-import { useEffect, useState } from 'react';
-import { RequestError } from '../http';
+import { useEffect } from 'react';
 import { trackLabel } from '../room/roleLabels';
 import { typeLabel } from '../room/questions/labels';
 import { followInApp } from '../routing';
-import { describeError } from '../ui/errorMessages';
 import { TopBar } from '../ui/TopBar';
+import { LoadStatus, useLoad } from '../ui/useLoad';
 import { BiasSummary } from './BiasSummary';
 import { loadExercises } from './calibrationApi';
 import '../styles/lobby.css';
 import '../styles/room.css';
 import '../styles/calibration.css';
 
-type Load = { status: 'loading' } | { status: 'ready'; list: ExerciseList } | { status: 'error'; message: string };
 
 const dateOf = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** The interviews offered for calibration (never this browser's own), and where its scoring tends. */
 export default function CalibrationPage() {
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { load, retry } = useLoad(loadExercises, 'Could not load the exercises.');
 
   useEffect(() => {
     document.title = 'Calibration · Quorum';
-    const controller = new AbortController();
-    setLoad({ status: 'loading' });
-    loadExercises(controller.signal).then(
-      (list) => setLoad({ status: 'ready', list }),
-      (error: unknown) =>
-        !controller.signal.aborted &&
-        setLoad({ status: 'error', message: error instanceof RequestError ? describeError(error) : 'Could not load the exercises.' }),
-    );
-    return () => controller.abort();
-  }, [attempt]);
+  }, []);
 
-  const open = load.status === 'ready' ? load.list.exercises.filter((exercise) => !exercise.submitted) : [];
-  const done = load.status === 'ready' ? load.list.exercises.filter((exercise) => exercise.submitted) : [];
+  const open = load.status === 'ready' ? load.value.exercises.filter((exercise) => !exercise.submitted) : [];
+  const done = load.status === 'ready' ? load.value.exercises.filter((exercise) => exercise.submitted) : [];
 
   return (
     <div className="lobby">
@@ -49,19 +37,7 @@ export default function CalibrationPage() {
             until you submit.
           </p>
         </section>
-        {load.status === 'loading' && (
-          <p className="muted" role="status">
-            Loading the exercises…
-          </p>
-        )}
-        {load.status === 'error' && (
-          <div className="card" role="alert">
-            <p className="form-error">{load.message}</p>
-            <button type="button" className="button" onClick={() => setAttempt(attempt + 1)}>
-              Try again
-            </button>
-          </div>
-        )}
+        <LoadStatus load={load} loading="Loading the exercises…" retry={retry} />
         {load.status === 'ready' && (
           <div className="calibration__grid">
             <div className="stack">
@@ -92,7 +68,7 @@ export default function CalibrationPage() {
                 </section>
               )}
             </div>
-            <BiasSummary bias={load.list.bias} />
+            <BiasSummary bias={load.value.bias} />
           </div>
         )}
       </main>

@@ -1,10 +1,8 @@
-import type { HistoryEntry } from '@quorum/shared';
-import { useEffect, useState } from 'react';
-import { RequestError } from '../http';
+import { useEffect } from 'react';
 import { deviceId, storedName } from '../room/identity';
 import { followInApp } from '../routing';
-import { describeError } from '../ui/errorMessages';
 import { TopBar } from '../ui/TopBar';
+import { LoadStatus, useLoad } from '../ui/useLoad';
 import { loadHistory } from './historyApi';
 import { HistoryTable } from './HistoryTable';
 import { ScoreTrends } from './ScoreTrends';
@@ -13,26 +11,14 @@ import '../styles/lobby.css';
 import '../styles/chart.css';
 import '../styles/history.css';
 
-type Load = { status: 'loading' } | { status: 'ready'; entries: HistoryEntry[] } | { status: 'error'; message: string };
-
 /** A person's past interviews, known by this browser's device id: no account, nothing to sign in to. */
 export default function HistoryPage() {
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { load, retry } = useLoad((signal) => loadHistory(deviceId(), signal), 'Could not load your history.');
   const name = storedName();
 
   useEffect(() => {
     document.title = 'Your interview history · Quorum';
-    const controller = new AbortController();
-    setLoad({ status: 'loading' });
-    loadHistory(deviceId(), controller.signal).then(
-      (entries) => setLoad({ status: 'ready', entries }),
-      (error: unknown) =>
-        !controller.signal.aborted &&
-        setLoad({ status: 'error', message: error instanceof RequestError ? describeError(error) : 'Could not load your history.' }),
-    );
-    return () => controller.abort();
-  }, [attempt]);
+  }, []);
 
   return (
     <div className="lobby">
@@ -45,20 +31,8 @@ export default function HistoryPage() {
             browser or a cleared profile starts a new history.
           </p>
         </section>
-        {load.status === 'loading' && (
-          <p className="muted" role="status">
-            Loading your interviews…
-          </p>
-        )}
-        {load.status === 'error' && (
-          <div className="card" role="alert">
-            <p className="form-error">{load.message}</p>
-            <button type="button" className="button" onClick={() => setAttempt(attempt + 1)}>
-              Try again
-            </button>
-          </div>
-        )}
-        {load.status === 'ready' && load.entries.length === 0 && (
+        <LoadStatus load={load} loading="Loading your interviews…" retry={retry} />
+        {load.status === 'ready' && load.value.length === 0 && (
           <div className="card empty" data-testid="history-empty">
             <p>
               <strong>No interviews yet.</strong>
@@ -71,10 +45,10 @@ export default function HistoryPage() {
             </p>
           </div>
         )}
-        {load.status === 'ready' && load.entries.length > 0 && (
+        {load.status === 'ready' && load.value.length > 0 && (
           <>
-            <ScoreTrends entries={load.entries} />
-            <HistoryTable entries={load.entries} />
+            <ScoreTrends entries={load.value} />
+            <HistoryTable entries={load.value} />
           </>
         )}
         <SoloHistory />

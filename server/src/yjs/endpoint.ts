@@ -3,28 +3,18 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Close, DocName, RoomId, Token, docAccess, httpStatusOf } from '@quorum/shared';
 import type { Role } from '@quorum/shared';
-import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { Limits } from '../config.js';
-import type { Limiters } from '../limits/index.js';
-import type { Metrics } from '../observability/metrics.js';
 import { ClientError } from '../rooms/errors.js';
 import type { RoomService } from '../rooms/service.js';
 import { YjsConnection } from './connection.js';
-import type { DocRegistry } from './registry.js';
+import type { YjsConnectionDeps } from './connection.js';
 import type { DocTickets } from './tickets.js';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 
-export interface YjsEndpointDeps {
+export interface YjsEndpointDeps extends YjsConnectionDeps {
   service: RoomService;
   tickets: DocTickets;
-  registry: DocRegistry;
-  logger: Logger;
-  metrics: Metrics;
-  limits: Limits;
-  limiters: Limiters;
-  heartbeatMs: number;
 }
 
 /** Refuses an upgrade with a plain HTTP answer, which the browser's WebSocket reports as a failed connection. */
