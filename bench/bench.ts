@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --quick] [--only=id,id] [--rooms=N] [--idle=N] [--repeat=N] [--profile]`: runs every
+ * `npm run bench [-- --quick] [--only=id,id] [--rooms=N] [--up-to=N] [--idle=N] [--repeat=N] [--profile]`: runs every
  * target of servers/targets.ts under the same load, one after the other, `--repeat` rounds (3
  * unless told; the targets interleaved round by round), and writes results/<date>.json and .md:
  * the median run's figures, and every step's median and spread over the rounds.
- * --rooms measures at that one room count instead of the mode's ramp (for profiling); --idle
+ * --rooms measures at that one room count instead of the mode's ramp (for profiling); --up-to ends
+ * the ramp at that many rooms (its last step is then the standard one); --idle
  * sets how many idle rooms are measured (more than quick mode's 8 steady the per-room heap).
  */
 import { execFileSync } from 'node:child_process';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     rooms: { type: 'string' },
+    'up-to': { type: 'string' },
     idle: { type: 'string' },
     repeat: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
@@ -40,7 +42,11 @@ const rooms = values.rooms ? Number(values.rooms) : undefined;
 const base = modes[values.quick ? 'quick' : 'full'];
 const idleRooms = values.idle ? Number(values.idle) : undefined;
 if (idleRooms !== undefined && !(Number.isInteger(idleRooms) && idleRooms > 0)) throw new Error(`--idle must be a whole number of rooms, not ${values.idle}`);
-const mode = { ...base, ...(rooms ? { standardRooms: rooms, steps: [rooms] } : {}), ...(idleRooms ? { idleRooms } : {}) };
+const upTo = values['up-to'] ? Number(values['up-to']) : undefined;
+if (upTo !== undefined && !base.steps.some((step) => step <= upTo)) throw new Error(`--up-to=${values['up-to']} leaves none of the steps ${base.steps.join(', ')}`);
+// The standard step (memory, joins) stays the largest step measured.
+const ramp = upTo ? { steps: base.steps.filter((step) => step <= upTo), standardRooms: Math.min(base.standardRooms, upTo) } : {};
+const mode = { ...base, ...ramp, ...(rooms ? { standardRooms: rooms, steps: [rooms] } : {}), ...(idleRooms ? { idleRooms } : {}) };
 const only = values.only?.split(',');
 const repeat = Number(values.repeat);
 if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a whole number of rounds, not ${values.repeat}`);
