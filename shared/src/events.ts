@@ -1,22 +1,20 @@
 import { z } from 'zod';
 import { CustomQuestionInput } from './bank.js';
 import { ChatHistoryPayload, ChatMessage, SendChatPayload } from './chat.js';
-import { SummonPayload } from './follow.js';
-import type { Summoned } from './follow.js';
+import { SummonPayload, Summoned } from './follow.js';
 import { CallAllowSpeakPayload, CallIcePayload, CallJoinPayload, CallJoinResult, CallLeavePayload, CallRecordPayload, CallSignalPayload, IceConfig, RecordingState } from './call.js';
-import type { CallPeer, CallSignal } from './call.js';
+import { CallPeer, CallSignal } from './call.js';
 import { ErrorCode } from './codes.js';
+import { ErrorDetail } from './http.js';
 import type { ErrorIssue } from './http.js';
 import { DeviceId, DisplayName, RoomId, Token } from './ids.js';
 import { TimerAction, designStages } from './clock.js';
 import { QueueJoinPayload, QueueStatus } from './matchmaking.js';
-import type { MatchFound } from './matchmaking.js';
-import type { InterviewReport } from './report.js';
-import { Phase } from './room.js';
-import type { Participant, RoomView } from './room.js';
-import type { RoomPatch } from './room-patch.js';
-import { FeedbackParts, ScorecardDraft } from './scorecard.js';
-import type { Scorecard } from './scorecard.js';
+import { MatchFound } from './matchmaking.js';
+import { InterviewReport } from './report.js';
+import { Participant, Phase, RoomView } from './room.js';
+import { RoomPatch } from './room-patch.js';
+import { FeedbackParts, Scorecard, ScorecardDraft } from './scorecard.js';
 import { Role } from './roles.js';
 import { CodeRun, ListRunsPayload, PublishRunPayload } from './runs.js';
 
@@ -137,10 +135,8 @@ export const JoinResult = z.object({
 });
 export type JoinResult = z.infer<typeof JoinResult>;
 
-export interface AckError {
-  ok: false;
-  error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
-}
+export const AckError = z.object({ ok: z.literal(false), error: ErrorDetail });
+export type AckError = z.infer<typeof AckError>;
 export type Ack<T = undefined> = { ok: true; data: T } | AckError;
 
 /** What each client event's acknowledgement carries when it succeeds; `z.undefined()` for nothing. */
@@ -182,36 +178,43 @@ export type ClientToServerEvents = {
   [E in ClientEventName]: (payload: ClientPayload<E>, ack: (result: Ack<ClientResults[E]>) => void) => void;
 };
 
-export interface ServerToClientEvents {
+/** What the server pushes under each event name, one schema each, as the results above. */
+export const serverMessages = {
   /** The whole view: on joining and on a resync. */
-  [ServerEvent.state]: (view: RoomView) => void;
+  [ServerEvent.state]: RoomView,
   /** Every later change, as a patch of this role's view. */
-  [ServerEvent.patch]: (patch: RoomPatch) => void;
-  [ServerEvent.presence]: (participants: Participant[]) => void;
-  [ServerEvent.error]: (error: AckError['error']) => void;
+  [ServerEvent.patch]: RoomPatch,
+  [ServerEvent.presence]: z.array(Participant),
+  [ServerEvent.error]: ErrorDetail,
   /** Interviewer and observers only. */
-  [ServerEvent.scorecard]: (card: Scorecard) => void;
+  [ServerEvent.scorecard]: Scorecard,
   /** The candidate, once feedback is released. */
-  [ServerEvent.feedback]: (report: InterviewReport) => void;
-  [ServerEvent.queueStatus]: (status: QueueStatus) => void;
-  [ServerEvent.matchFound]: (match: MatchFound) => void;
+  [ServerEvent.feedback]: InterviewReport,
+  [ServerEvent.queueStatus]: QueueStatus,
+  [ServerEvent.matchFound]: MatchFound,
   /** Your own link into the second half, where the roles are reversed. */
-  [ServerEvent.swapped]: (next: { url: string }) => void;
+  [ServerEvent.swapped]: z.object({ url: z.string() }),
   /** Your partner never arrived: you are back at the front of the queue with this ticket. */
-  [ServerEvent.partnerVanished]: (status: QueueStatus) => void;
+  [ServerEvent.partnerVanished]: QueueStatus,
   /** A run someone in the room finished; hidden-test runs go to the interviewer and observers only. */
-  [ServerEvent.run]: (run: CodeRun) => void;
+  [ServerEvent.run]: CodeRun,
   /** A new message in the room chat, to everyone in the room (its sender included). */
-  [ServerEvent.chatMessage]: (message: ChatMessage) => void;
+  [ServerEvent.chatMessage]: ChatMessage,
   /** The interviewer asked everyone to follow their view. */
-  [ServerEvent.summoned]: (summon: Summoned) => void;
+  [ServerEvent.summoned]: Summoned,
   /** Everyone in the room's call, sent to its members whenever it changes. */
-  [ServerEvent.callPeers]: (peers: CallPeer[]) => void;
+  [ServerEvent.callPeers]: z.array(CallPeer),
   /** A signalling message another call member addressed to this session. */
-  [ServerEvent.callSignal]: (signal: CallSignal) => void;
+  [ServerEvent.callSignal]: CallSignal,
   /** The call's recording consent changed; to every call member, observers included (they see REC too). */
-  [ServerEvent.callRecording]: (recording: RecordingState) => void;
-}
+  [ServerEvent.callRecording]: RecordingState,
+} as const satisfies Record<(typeof ServerEvent)[keyof typeof ServerEvent], z.ZodType>;
+export type ServerEventName = keyof typeof serverMessages;
+export type ServerMessage<E extends ServerEventName> = z.infer<(typeof serverMessages)[E]>;
+
+export type ServerToClientEvents = {
+  [E in ServerEventName]: (message: ServerMessage<E>) => void;
+};
 
 export function formatIssues(error: z.ZodError): ErrorIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(payload)', message: issue.message }));

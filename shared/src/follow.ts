@@ -4,7 +4,5 @@ import { z } from 'zod';
 export const SummonPayload = z.strictObject({});
 
 /** Told to everyone in the room; whoever is not the leader follows them. */
-export interface Summoned {
-  leaderId: string;
-  leaderName: string;
-}
+export const Summoned = z.object({ leaderId: z.string(), leaderName: z.string() });
+export type Summoned = z.infer<typeof Summoned>;

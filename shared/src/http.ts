@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorCode } from './codes.js';
+import { ErrorCode } from './codes.js';
 import { DocName } from './docs.js';
 import { RoomId, Token } from './ids.js';
 import { Track } from './room.js';
@@ -33,9 +33,12 @@ export type DocTicketResponse = z.infer<typeof DocTicketResponse>;
 export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
 export type ErrorIssue = z.infer<typeof ErrorIssue>;
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
-}
+/** What every refusal says, over HTTP and in a socket acknowledgement alike. */
+export const ErrorDetail = z.object({ code: z.enum(ErrorCode), message: z.string(), issues: z.array(ErrorIssue).optional() });
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+export const ErrorBody = z.object({ error: ErrorDetail });
+export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const Health = z.object({ status: z.enum(['ok', 'degraded']), checks: z.record(z.string(), z.string()).optional() });
 export type Health = z.infer<typeof Health>;

@@ -1,0 +1,86 @@
+import { ClientEvent, ServerEvent, serverMessages } from '@quorum/shared';
+import type { ServerEventName } from '@quorum/shared';
+import { loadBank } from '@quorum/questions';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connect, createRoom, newDeviceId, request } from '../support/client.js';
+import type { CreatedRoom, RoomClient } from '../support/client.js';
+import { startTestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
+
+const names = new Set<string>(Object.values(ServerEvent));
+
+/** Every message a socket receives, checked against the schema of its event in `shared/`. */
+function conformance(socket: RoomClient) {
+  const seen = new Set<ServerEventName>();
+  const broken: string[] = [];
+  socket.onAny((event: string, message: unknown) => {
+    if (!names.has(event)) return void broken.push(`${event}: no such server event`);
+    const parsed = serverMessages[event as ServerEventName].safeParse(message);
+    if (parsed.success) seen.add(event as ServerEventName);
+    else broken.push(`${event}: ${parsed.error.message}`);
+  });
+  return { seen, broken };
+}
+
+describe('what the server pushes', () => {
+  let server: TestServer;
+  let room: CreatedRoom;
+  const closers: (() => void)[] = [];
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    room = await createRoom(server.url);
+  });
+  afterEach(async () => {
+    for (const close of closers.splice(0)) close();
+    await server.close();
+  });
+
+  it('matches the schema of its event, for every role, through a whole interview', async () => {
+    // Checked from before the join, so the join's own view and presence are checked too.
+    const joinChecked = async (token: string, name: string) => {
+      const socket = await connect(server.url);
+      closers.push(() => socket.disconnect());
+      const checked = conformance(socket);
+      const joined = await request(socket, ClientEvent.join, { roomId: room.roomId, token, name, deviceId: newDeviceId() });
+      if (!joined.ok) throw new Error(joined.error.message);
+      return { socket, ...checked };
+    };
+    const ivy = await joinChecked(room.tokens.interviewer, 'Ivy');
+    const cy = await joinChecked(room.tokens.candidate, 'Cy');
+    const olly = await joinChecked(room.tokens.observer, 'Olly');
+    const [interviewer, candidate] = [ivy.socket, cy.socket];
+
+    const asked = await request(interviewer, ClientEvent.ask, { questionId: 'design-rate-limiter' });
+    if (!asked.ok) throw new Error(asked.error.message);
+    const { askedId } = asked.data;
+    expect((await request(interviewer, ClientEvent.revealHint, { askedId })).ok).toBe(true);
+    expect((await request(interviewer, ClientEvent.timer, { askedId: null, control: { action: 'start' } })).ok).toBe(true);
+    expect((await request(candidate, ClientEvent.sendChat, { text: 'Ready when you are' })).ok).toBe(true);
+    expect((await request(interviewer, ClientEvent.summon, {})).ok).toBe(true);
+    const [ivyCall, cyCall] = await Promise.all([
+      request(interviewer, ClientEvent.callJoin, { sessionId: 'ivy-session-000000000000' }),
+      request(candidate, ClientEvent.callJoin, { sessionId: 'cy-session-0000000000000' }),
+    ]);
+    expect(ivyCall.ok && cyCall.ok).toBe(true);
+    expect((await request(interviewer, ClientEvent.callSignal, { to: 'cy-session-0000000000000', media: { audio: true, video: false } })).ok).toBe(true);
+    expect((await request(interviewer, ClientEvent.callRecord, { consent: 'ask' })).ok).toBe(true);
+    const rubric = (await loadBank()).get('design-rate-limiter')!.rubric;
+    const criteria = Object.fromEntries(rubric.map((criterion) => [criterion.id, { score: 3, comment: '' }]));
+    expect((await request(interviewer, ClientEvent.saveScorecard, { draft: { questions: { [askedId]: { criteria } } } })).ok).toBe(true);
+    expect((await request(interviewer, ClientEvent.submitScorecard, {})).ok).toBe(true);
+    expect((await request(interviewer, ClientEvent.releaseFeedback, { parts: { scores: true, comments: true, summary: true, recommendation: true } })).ok).toBe(true);
+
+    const staffEvents = [ServerEvent.state, ServerEvent.patch, ServerEvent.presence, ServerEvent.scorecard, ServerEvent.chatMessage, ServerEvent.summoned];
+    const candidateEvents = [ServerEvent.state, ServerEvent.patch, ServerEvent.presence, ServerEvent.feedback, ServerEvent.chatMessage, ServerEvent.summoned, ServerEvent.callPeers, ServerEvent.callSignal, ServerEvent.callRecording];
+    await expect.poll(() => staffEvents.filter((event) => !olly.seen.has(event))).toEqual([]);
+    await expect.poll(() => candidateEvents.filter((event) => !cy.seen.has(event))).toEqual([]);
+    await expect.poll(() => [ServerEvent.callPeers, ServerEvent.callRecording, ServerEvent.scorecard].filter((event) => !ivy.seen.has(event))).toEqual([]);
+    expect([...ivy.broken, ...cy.broken, ...olly.broken]).toEqual([]);
+  });
+
+  it('is told apart from a malformed one: a message missing a field fails its schema', () => {
+    expect(serverMessages[ServerEvent.summoned].safeParse({ leaderId: 'p1' }).success).toBe(false);
+    expect(serverMessages[ServerEvent.error].safeParse({ code: 'no_such_code', message: 'x' }).success).toBe(false);
+  });
+});
