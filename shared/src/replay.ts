@@ -61,6 +61,18 @@ export const ReplayAtQuery = z.strictObject({
     .transform(Number),
 });
 
+/** How many of these items, in time order, are at or before `at` (a binary search). */
+export function countAtOrBefore(items: readonly { at: number }[], at: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (items[middle]!.at <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** Who may watch a replay: staff at any time, the candidate once feedback is released. */
 export function mayReplay(role: Role, feedbackReleased: boolean): boolean {
   return seesPrivate(role) || feedbackReleased;

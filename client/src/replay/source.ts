@@ -1,3 +1,4 @@
+import { countAtOrBefore } from '@quorum/shared';
 import type { DocName, ReplayBundle, ReplayTimeline } from '@quorum/shared';
 import * as Y from 'yjs';
 import { RequestError } from '../http';
@@ -30,21 +31,9 @@ function decode(base64: string): Uint8Array {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
 
-/** The entries up to `at`: how many of them there are (they are in time order). */
-function countUpTo(entries: readonly { at: number }[], at: number): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (entries[middle]!.at <= at) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** A document of an exported file at an instant: every update taken in by then, from the nearest snapshot. */
 export function bundleDoc(entries: readonly { at: number; update: Uint8Array }[], snapshots: Map<number, Uint8Array>, at: number): Y.Doc {
-  const count = countUpTo(entries, at);
+  const count = countAtOrBefore(entries, at);
   const base = Math.floor(count / SNAPSHOT_EVERY) * SNAPSHOT_EVERY;
   const doc = new Y.Doc();
   let from = 0;

@@ -1,3 +1,4 @@
+import { countAtOrBefore } from '@quorum/shared';
 import type { DocName, ReplayEvent } from '@quorum/shared';
 import { pack, unpack } from '../../store/packed.js';
 import type { Packed } from '../../store/packed.js';
@@ -6,18 +7,6 @@ import type { Checkpoint, HistoryEntry, ReplayStore } from './types.js';
 interface DocRecord {
   entries: (Omit<HistoryEntry, 'update'> & { seq: number; update: Packed })[];
   checkpoints: (Omit<Checkpoint, 'state'> & { seqNumber: number; state: Packed })[];
-}
-
-/** The index of the last item whose `at` is at most `at`, or -1 (items are in time order). */
-function lastAtOrBefore(items: readonly { at: number }[], at: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (items[middle]!.at <= at) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
 }
 
 const unpacked = async (entry: DocRecord['entries'][number]) => ({ ...entry, seq: String(entry.seq), update: await unpack(entry.update) });
@@ -46,9 +35,9 @@ export function createMemoryReplayStore(): ReplayStore {
     },
     async historyAt(roomId, doc, at) {
       const { entries, checkpoints } = docOf(roomId, doc);
-      const found = checkpoints[lastAtOrBefore(checkpoints, at)];
+      const found = checkpoints[countAtOrBefore(checkpoints, at) - 1];
       const after = found?.seqNumber ?? 0;
-      const upTo = lastAtOrBefore(entries, at) + 1;
+      const upTo = countAtOrBefore(entries, at);
       return {
         checkpoint: found ? { seq: found.seq, at: found.at, state: await unpack(found.state) } : null,
         entries: await Promise.all(entries.slice(after, Math.max(after, upTo)).map(unpacked)),
