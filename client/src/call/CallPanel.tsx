@@ -185,31 +185,23 @@ function DevicePicker({ call, snapshot }: { call: CallSession; snapshot: CallSna
     const track = kind === 'audio' ? snapshot.local?.getAudioTracks()[0] : snapshot.local?.getVideoTracks()[0];
     return (kind === 'audio' ? snapshot.choice.audioId : snapshot.choice.videoId) ?? track?.getSettings().deviceId ?? '';
   };
+  const field = (kind: 'audio' | 'video', label: string, devices: MediaDeviceInfo[], none?: string) => (
+    <label className="call-devices__field">
+      {label}
+      <select value={current(kind)} onChange={(event) => void call.chooseDevice(kind, event.target.value)} data-testid={`call-device-${kind}`} disabled={none !== undefined && devices.length === 0}>
+        {none !== undefined && devices.length === 0 && <option value="">{none}</option>}
+        {devices.map((device, index) => (
+          <option key={device.deviceId} value={device.deviceId}>
+            {device.label || `${label} ${index + 1}`}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <div className="call-devices">
-      <label className="call-devices__field">
-        Microphone
-        <select value={current('audio')} onChange={(event) => void call.chooseDevice('audio', event.target.value)} data-testid="call-device-audio">
-          {snapshot.devices.audioinput.map((device, index) => (
-            <option key={device.deviceId} value={device.deviceId}>
-              {device.label || `Microphone ${index + 1}`}
-            </option>
-          ))}
-        </select>
-      </label>
-      {snapshot.role !== 'observer' && (
-        <label className="call-devices__field">
-          Camera
-          <select value={current('video')} onChange={(event) => void call.chooseDevice('video', event.target.value)} data-testid="call-device-video" disabled={snapshot.devices.videoinput.length === 0}>
-            {snapshot.devices.videoinput.length === 0 && <option value="">No camera</option>}
-            {snapshot.devices.videoinput.map((device, index) => (
-              <option key={device.deviceId} value={device.deviceId}>
-                {device.label || `Camera ${index + 1}`}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {field('audio', 'Microphone', snapshot.devices.audioinput)}
+      {snapshot.role !== 'observer' && field('video', 'Camera', snapshot.devices.videoinput, 'No camera')}
     </div>
   );
 }
