@@ -106,21 +106,16 @@ export const runEvent = (run: CodeRun): ReplayEvent => ({
   total: run.results?.length ?? 0,
 });
 
-/** The chat and run logs, recording each message and run on the timeline once it is kept. */
-export function withChatRecording(chat: ChatLog, recorder: Recorder): ChatLog {
-  return Object.assign(Object.create(chat) as ChatLog, {
-    async append(roomId: string, message: ChatMessage) {
-      await chat.append(roomId, message);
-      await recorder.recordEvents(roomId, [chatEvent(message)]);
+/** A log that also records each item on the timeline once it is kept. */
+function recordingAppends<T, L extends { append(roomId: string, item: T): Promise<void> }>(log: L, recorder: Recorder, eventOf: (item: T) => ReplayEvent): L {
+  return Object.assign(Object.create(log) as L, {
+    async append(roomId: string, item: T) {
+      await log.append(roomId, item);
+      await recorder.recordEvents(roomId, [eventOf(item)]);
     },
   });
 }
 
-export function withRunRecording(runs: RunLog, recorder: Recorder): RunLog {
-  return Object.assign(Object.create(runs) as RunLog, {
-    async append(roomId: string, run: CodeRun) {
-      await runs.append(roomId, run);
-      await recorder.recordEvents(roomId, [runEvent(run)]);
-    },
-  });
-}
+/** The chat and run logs, recording each message and run on the timeline once it is kept. */
+export const withChatRecording = (chat: ChatLog, recorder: Recorder): ChatLog => recordingAppends(chat, recorder, chatEvent);
+export const withRunRecording = (runs: RunLog, recorder: Recorder): RunLog => recordingAppends(runs, recorder, runEvent);
