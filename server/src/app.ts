@@ -50,6 +50,7 @@ import { createScorecardService } from './scorecards/service.js';
 import { canBackUp, createStore, isSqliteStore, sqliteFileIn } from './store/index.js';
 import type { RoomStore } from './store/index.js';
 import { createYjsEndpoint } from './yjs/endpoint.js';
+import { TurnWrites } from './yjs/turn-writes.js';
 import { createDocTickets } from './yjs/tickets.js';
 import { DocRegistry } from './yjs/registry.js';
 
@@ -236,7 +237,7 @@ export async function createQuorumServer(config: Config, options: QuorumServerOp
   });
 
   const stopPresence = keepPresence({ io, store, broadcast, logger });
-  const yjs = createYjsEndpoint({ service, tickets, registry, logger, metrics, limits: config.limits, limiters, heartbeatMs: config.heartbeatMs });
+  const yjs = createYjsEndpoint({ service, tickets, registry, logger, metrics, limits: config.limits, limiters, heartbeatMs: config.heartbeatMs, writes: new TurnWrites() });
   httpServer.on('upgrade', (req, socket, head) => {
     if (!yjs.handleUpgrade(req, socket, head) && !req.url?.startsWith('/socket.io/')) socket.destroy();
   });

@@ -1,5 +1,6 @@
 import { Close } from '@quorum/shared';
 import type { CloseFrame, DocName, Role } from '@quorum/shared';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket } from 'ws';
 import type { Limits } from '../config.js';
@@ -9,6 +10,7 @@ import type { ConnectionOrigin } from './origin.js';
 import { awarenessMessage, carriedUpdateBytes, handleMessage, syncStep1Message } from './protocol.js';
 import type { DocLease, DocRegistry } from './registry.js';
 import type { DocConnection, SharedDoc } from './shared-doc.js';
+import type { TurnWrites } from './turn-writes.js';
 
 /** How long a connection may stay over its message rate without a second's break before it is closed. */
 const FLOODING_MS = 60_000;
@@ -20,6 +22,7 @@ export interface YjsConnectionDeps {
   limits: Limits;
   limiters: Limiters;
   heartbeatMs: number;
+  writes: TurnWrites;
 }
 
 /** Who opened the connection, as the upgrade authorised them. */
@@ -66,6 +69,8 @@ export class YjsConnection implements DocConnection {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The socket under `ws`, whose writes are held to the end of the turn. */
+    private readonly socket: Duplex,
     grant: DocAccessGrant,
     private readonly deps: YjsConnectionDeps,
   ) {
@@ -102,7 +107,9 @@ export class YjsConnection implements DocConnection {
   }
 
   send(message: Uint8Array): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message);
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    this.deps.writes.hold(this.socket);
+    this.ws.send(message);
   }
 
   close({ code, reason }: CloseFrame): void {

@@ -69,7 +69,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
           }
           const person = await service.participantBehind(state, role, participantId);
           const grant = { roomId: roomId.data, doc: docName.data, role, writable: access === 'write', person };
-          wss.handleUpgrade(req, socket, head, (ws) => new YjsConnection(ws, grant, deps));
+          wss.handleUpgrade(req, socket, head, (ws) => new YjsConnection(ws, socket, grant, deps));
         })
         .catch((error: unknown) => {
           const status = error instanceof ClientError ? httpStatusOf[error.code] : 500;
