@@ -35,6 +35,8 @@ function withKnownName(state: string, name: string): string {
   if (typeof parsed !== 'object' || parsed === null || !('user' in parsed)) return state;
   const { user } = parsed as { user: unknown };
   if (typeof user !== 'object' || user === null || Array.isArray(user)) return state;
+  // Browsers announce the name the server gave them: nothing to rewrite.
+  if ((user as { name?: unknown }).name === name) return state;
   return JSON.stringify({ ...parsed, user: { ...user, name } });
 }
 
@@ -52,10 +54,10 @@ export interface AwarenessClaim {
 
 /**
  * Keeps only the entries of an awareness update that the sender may write, each under the name
- * the server knows it by. Returns the update to apply (null if nothing is left) and how many
- * entries were dropped. Throws on a malformed update, like the decoder.
+ * the server knows it by. Returns the update to apply (null if nothing is left), the client ids
+ * it carries, and how many entries were dropped. Throws on a malformed update, like the decoder.
  */
-export function guardAwareness(update: Uint8Array, claim: AwarenessClaim): { update: Uint8Array | null; dropped: number } {
+export function guardAwareness(update: Uint8Array, claim: AwarenessClaim): { update: Uint8Array | null; clientIds: number[]; dropped: number } {
   const kept: AwarenessEntry[] = [];
   let dropped = 0;
   for (const entry of decodeEntries(update)) {
@@ -64,5 +66,5 @@ export function guardAwareness(update: Uint8Array, claim: AwarenessClaim): { upd
     if (verdict === 'drop') dropped += 1;
     if (verdict === 'keep') kept.push(removal ? entry : { ...entry, state: withKnownName(entry.state, claim.name) });
   }
-  return { update: kept.length > 0 ? encodeEntries(kept) : null, dropped };
+  return { update: kept.length > 0 ? encodeEntries(kept) : null, clientIds: kept.map((entry) => entry.clientId), dropped };
 }

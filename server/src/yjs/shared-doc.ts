@@ -69,6 +69,8 @@ export class SharedDoc implements SyncTarget {
   private retries = 0;
   private unsubscribe: (() => Promise<void>) | undefined;
   private destroyed = false;
+  /** A client's guarded awareness update while it is applied: relayed as it is when it changed exactly its entries. */
+  private applying: { update: Uint8Array; clientIds: number[] } | null = null;
   /** `fullState()` until the next change: newcomers to a quiet document all get the same bytes. */
   private encodedState: Uint8Array | null = null;
 
@@ -90,7 +92,7 @@ export class SharedDoc implements SyncTarget {
       const changed = [...added, ...updated, ...removed];
       if (origin.kind === 'connection') for (const id of removed) origin.connection.awarenessIds.delete(id);
       // Encoded once: the same bytes go to this server's clients and, for local changes, to the other servers.
-      const update = encodeAwarenessUpdate(this.awareness, changed);
+      const update = this.applying && sameIds(this.applying.clientIds, changed) ? this.applying.update : encodeAwarenessUpdate(this.awareness, changed);
       if (toOtherServers(origin) && !this.destroyed) {
         const { store, logger } = this.deps;
         store
@@ -148,7 +150,13 @@ export class SharedDoc implements SyncTarget {
     };
     const guarded = guardAwareness(update, { judge, name });
     if (guarded.dropped > 0) this.deps.metrics.yjsRejected.inc({ reason: 'foreign-awareness' }, guarded.dropped);
-    if (guarded.update) applyAwarenessUpdate(this.awareness, guarded.update, from);
+    if (!guarded.update) return;
+    this.applying = { update: guarded.update, clientIds: guarded.clientIds };
+    try {
+      applyAwarenessUpdate(this.awareness, guarded.update, from);
+    } finally {
+      this.applying = null;
+    }
   }
 
   /**
@@ -320,6 +328,11 @@ export class SharedDoc implements SyncTarget {
     const sender = origin?.kind === 'connection' ? origin.connection : null;
     for (const connection of this.connections) if (connection !== sender) connection.send(message);
   }
+}
+
+/** Whether two short lists of client ids hold the same ids (an update names each once). */
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
 }
 
 /** Whether an awareness change goes to the other servers: all but what came from them. */
