@@ -7,14 +7,19 @@ export interface RecorderOptions {
   store: ReplayStore;
   logger: Logger;
   now?: () => number;
-  /** A checkpoint after this many updates of a document… */
+  /** A checkpoint after this many updates of a document at most… */
   checkpointEvery?: number;
-  /** …or on the first update this long after the last one. */
-  checkpointMs?: number;
+  /** …or once the updates since the last one outweigh it, and at least this many bytes. */
+  checkpointBytes?: number;
 }
 
-export const CHECKPOINT_EVERY = 200;
-export const CHECKPOINT_MS = 120_000;
+/**
+ * A seek applies the nearest checkpoint and the updates after it, so bounding those updates by the
+ * checkpoint's own size keeps a seek within about twice the cost of loading the document, and a
+ * large board (whose rebuild costs most) gets fewer checkpoints than a count alone would give it.
+ */
+export const CHECKPOINT_EVERY = 1_000;
+export const CHECKPOINT_BYTES = 16 * 1024;
 /** Documents whose counts are kept; beyond it the least recently written are forgotten (they get their next checkpoint a little later). */
 const TRACKED_DOCS = 10_000;
 
@@ -31,15 +36,16 @@ export interface Recorder {
 
 /**
  * Writes the recording for replays: every update of every document with its time and author,
- * and, every `checkpointEvery` updates or `checkpointMs`, a checkpoint of the whole document built
- * from the history itself (off the update's path), so it is exact whichever process wrote what.
+ * and, every so many updates or bytes, a checkpoint of the whole document built from the history
+ * itself (off the update's path), so it is exact whichever process wrote what.
  */
 export function createRecorder(options: RecorderOptions): Recorder {
   const { store, logger } = options;
   const now = options.now ?? Date.now;
   const every = options.checkpointEvery ?? CHECKPOINT_EVERY;
-  const maxMs = options.checkpointMs ?? CHECKPOINT_MS;
-  const counts = new Map<string, { updates: number; since: number }>();
+  const minBytes = options.checkpointBytes ?? CHECKPOINT_BYTES;
+  /** Per document: what was recorded since its last checkpoint, and that checkpoint's size (0 until this process built one). */
+  const counts = new Map<string, { updates: number; bytes: number; checkpointBytes: number }>();
   const building = new Map<string, Promise<void>>();
 
   const rebuild = async (roomId: string, doc: DocName, at: number) => {
@@ -61,6 +67,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       .then(async () => {
         const { state, last } = await rebuild(roomId, doc, Number.MAX_SAFE_INTEGER);
         if (last) await store.putCheckpoint(roomId, doc, { seq: last.seq, at: last.at, state });
+        const count = counts.get(key);
+        if (count) count.checkpointBytes = state.length;
       })
       .catch((error: unknown) => logger.warn({ err: error, room: roomId, doc }, 'replay checkpoint failed'))
       .finally(() => {
@@ -75,14 +83,16 @@ export function createRecorder(options: RecorderOptions): Recorder {
       const at = now();
       const appended = store.appendHistory(roomId, doc, { at, author, update });
       const key = `${roomId}/${doc}`;
-      const count = counts.get(key) ?? { updates: 0, since: at };
+      const count = counts.get(key) ?? { updates: 0, bytes: 0, checkpointBytes: 0 };
+      // Re-inserted, so the map's order is the order documents were last written in.
       counts.delete(key);
+      counts.set(key, count);
       count.updates += 1;
-      if (count.updates >= every || at - count.since >= maxMs) {
-        counts.set(key, { updates: 0, since: at });
+      count.bytes += update.length;
+      if (count.updates >= every || count.bytes >= Math.max(minBytes, count.checkpointBytes)) {
+        count.updates = 0;
+        count.bytes = 0;
         void checkpoint(roomId, doc, appended);
-      } else {
-        counts.set(key, count);
       }
       if (counts.size > TRACKED_DOCS) counts.delete(counts.keys().next().value!);
       return appended;

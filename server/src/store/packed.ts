@@ -2,6 +2,11 @@ import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw } from 'node:zlib';
 
 const deflate = promisify(deflateRaw);
+/**
+ * zlib's fastest level: a 124 KB board packs in 0.7 ms instead of level 6's 2.9 ms, to 22.5 KB
+ * instead of 21.2 KB, and the live server packs every compaction and replay checkpoint.
+ */
+const LEVEL = 1;
 const inflate = promisify(inflateRaw);
 
 /**
@@ -23,7 +28,7 @@ export interface Packed {
 export async function pack(bytes: Uint8Array): Promise<Packed> {
   if (bytes.length < PACK_FROM) return { bytes: bytes.slice(), deflated: false };
   // A copy: zlib hands back a view of its 16 KB output chunk, which would outweigh a small document.
-  return { bytes: new Uint8Array(await deflate(bytes)), deflated: true };
+  return { bytes: new Uint8Array(await deflate(bytes, { level: LEVEL })), deflated: true };
 }
 
 /** The bytes packed, as a copy the caller may keep. */
