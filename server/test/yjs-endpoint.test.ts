@@ -8,7 +8,7 @@ import { createRoom } from '../../tests/support/client.js';
 import type { CreatedRoom } from '../../tests/support/client.js';
 import { startTestServer } from '../../tests/support/server.js';
 import type { TestServer } from '../../tests/support/server.js';
-import { closeCode, openDoc, rawSocket, whenSynced } from '../../tests/support/yjs.js';
+import { closeCode, openDoc, rawSocket, upgradeOutcome, whenSynced } from '../../tests/support/yjs.js';
 import type { ProvidedDoc } from '../../tests/support/yjs.js';
 
 describe('Yjs endpoint', () => {
@@ -119,19 +119,19 @@ describe('Yjs endpoint', () => {
     }
   });
 
-  it('refuses the candidate the private notes with 403', async () => {
-    expect(await raw(`/yjs/${room.roomId}/notes?token=${room.tokens.candidate}`)).toEqual({ status: 403 });
+  it('closes a candidate that opens the private notes with 4403', async () => {
+    expect(await upgradeOutcome(server.url, `/yjs/${room.roomId}/notes?token=${room.tokens.candidate}`)).toBe(CloseCode.Forbidden);
   });
 
   it('lets the interviewer open the private notes', async () => {
     expect('ws' in (await raw(`/yjs/${room.roomId}/notes?token=${room.tokens.interviewer}`))).toBe(true);
   });
 
-  it('refuses a missing token with 401, a foreign one with 401 and an unknown room with 404', async () => {
+  it('refuses a missing token with HTTP 401, and closes a foreign token with 4401 and an unknown room with 4404', async () => {
     const other = await createRoom(server.url);
-    expect(await raw(`/yjs/${room.roomId}/code`)).toEqual({ status: 401 });
-    expect(await raw(`/yjs/${room.roomId}/code?token=${other.tokens.interviewer}`)).toEqual({ status: 401 });
-    expect(await raw(`/yjs/AAAAAAAAAAAAAAAA/code?token=${room.tokens.interviewer}`)).toEqual({ status: 404 });
+    expect(await upgradeOutcome(server.url, `/yjs/${room.roomId}/code`)).toBe(401);
+    expect(await upgradeOutcome(server.url, `/yjs/${room.roomId}/code?token=${other.tokens.interviewer}`)).toBe(CloseCode.Unauthorized);
+    expect(await upgradeOutcome(server.url, `/yjs/AAAAAAAAAAAAAAAA/code?token=${room.tokens.interviewer}`)).toBe(CloseCode.RoomNotFound);
   });
 
   it('refuses an unknown document name with 404', async () => {

@@ -34,12 +34,15 @@ export const Close = {
   /** Sent by `ws` itself, without a reason, for a frame over MAX_MESSAGE_BYTES. */
   MessageTooBig: { code: 1009, reason: '' },
   BadMessage: { code: 4400, reason: 'malformed message: binary y-websocket frames only' },
-  /** The link was revoked; the client's ticketed socket also closes with it when a ticket is refused as unauthorised. */
-  Unauthorized: { code: 4401, reason: 'link revoked' },
   /**
-   * The server refuses these at the upgrade, with an HTTP status and its message; the client's
-   * ticketed socket closes with them (and that message as the reason) when a ticket is refused,
-   * so the page reacts as to a server close.
+   * The link was revoked, or a stock client's token is not this room's. The client's ticketed
+   * socket also closes with it when buying a ticket is refused as unauthorised.
+   */
+  Unauthorized: { code: 4401, reason: 'link not valid for this room, or revoked' },
+  /**
+   * A stock client's token refused after the upgrade. A ticket refused at the upgrade gets an
+   * HTTP status instead, and the client's ticketed socket closes with these (and the purchase's
+   * message as the reason) when buying a ticket is refused, so the page reacts as to a server close.
    */
   Forbidden: { code: 4403, reason: 'this role may not open this document' },
   RoomNotFound: { code: 4404, reason: 'room not found' },

@@ -4,7 +4,7 @@ import { createRoom, joinAs, joinRecording, request, tokenOf } from '../support/
 import { startServerProcess } from '../support/process.js';
 import type { ServerProcess } from '../support/process.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/server.js';
-import { closeCode, rawSocket } from '../support/yjs.js';
+import { closeCode, rawSocket, upgradeOutcome } from '../support/yjs.js';
 
 describe('revoking a link', () => {
   let prefix: string;
@@ -40,7 +40,7 @@ describe('revoking a link', () => {
     expect(await told).toBe('unauthorized');
     expect(await dropped).toBe('io server disconnect');
     expect(await yjsClosed).toBe(CloseCode.Unauthorized);
-    expect(await rawSocket(two.url, `/yjs/${room.roomId}/code?token=${room.tokens.candidate}`)).toEqual({ status: 401 });
+    expect(await upgradeOutcome(two.url, `/yjs/${room.roomId}/code?token=${room.tokens.candidate}`)).toBe(CloseCode.Unauthorized);
     const fresh = await joinAs(two.url, room.roomId, tokenOf(ack.data.url), 'Cy');
     fresh.disconnect();
     expect(new URL(ack.data.url).pathname).toBe(`/room/${room.roomId}`);

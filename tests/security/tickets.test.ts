@@ -4,7 +4,7 @@ import { createRoom, joinAs, newDeviceId, request, tokenOf } from '../support/cl
 import type { CreatedRoom } from '../support/client.js';
 import { startTestServer } from '../support/server.js';
 import type { TestServer } from '../support/server.js';
-import { rawSocket } from '../support/yjs.js';
+import { rawSocket, upgradeOutcome } from '../support/yjs.js';
 
 describe('document tickets', () => {
   let server: TestServer;
@@ -33,11 +33,7 @@ describe('document tickets', () => {
     expect(bought.status).toBe(201);
     return DocTicketResponse.parse(bought.body).ticket;
   };
-  const open = async (path: string) => {
-    const result = await rawSocket(server.url, path);
-    if ('ws' in result) closers.push(() => result.ws.terminate());
-    return 'ws' in result ? 'open' : result.status;
-  };
+  const open = (path: string) => upgradeOutcome(server.url, path);
 
   it('is bought with the token in a header and opens its document once', async () => {
     const ticket = await ticketFor(room.tokens.candidate, 'code');

@@ -41,6 +41,23 @@ export function rawSocket(baseUrl: string, path: string): Promise<{ ws: WebSocke
   });
 }
 
+/**
+ * How the Yjs endpoint answers an upgrade: 'open' once the server's first message arrives, the
+ * close code when it lets the socket in only to close it, or the HTTP status that refused it.
+ */
+export function upgradeOutcome(baseUrl: string, path: string): Promise<'open' | number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${path}`);
+    ws.once('message', () => {
+      resolve('open');
+      ws.terminate();
+    });
+    ws.once('close', (code) => resolve(code));
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once('error', () => {});
+  });
+}
+
 export function closeCode(ws: WebSocket): Promise<number> {
   return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
 }

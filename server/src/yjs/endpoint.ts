@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Close, DocName, RoomId, Token, docAccess, httpStatusOf } from '@quorum/shared';
-import type { Role } from '@quorum/shared';
+import type { CloseFrame, Role } from '@quorum/shared';
 import { WebSocketServer } from 'ws';
 import { ClientError } from '../rooms/errors.js';
 import type { RoomService } from '../rooms/service.js';
@@ -24,6 +24,22 @@ function reject(socket: Duplex, status: number, message: string): void {
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
+}
+
+/** The close a refused stock client gets for an HTTP status: 44xx stops y-websocket's reconnecting, 45xx does not. */
+function closeFor(status: number): CloseFrame {
+  switch (status) {
+    case 401:
+      return Close.Unauthorized;
+    case 403:
+      return Close.Forbidden;
+    case 404:
+      return Close.RoomNotFound;
+    case 429:
+      return Close.RateLimited;
+    default:
+      return Close.Internal;
+  }
 }
 
 /**
@@ -56,6 +72,16 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
         return true;
       }
       // A ticket (what the browser sends) is used up here; a token is for stock clients and scripts.
+      // A refused ticket gets an HTTP status: the browser buys a fresh ticket for every attempt, and
+      // that purchase tells it why. A stock client refused an HTTP upgrade retries for ever, so a
+      // refused token is let in and closed with the 44xx code, which y-websocket takes as final.
+      const refuse = (status: number, message: string) => {
+        if (ticket.success) return reject(socket, status, message);
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          const { code, reason } = closeFor(status);
+          ws.close(code, reason);
+        });
+      };
       const authorised = ticket.success
         ? tickets.redeem(roomId.data, docName.data, ticket.data)
         : service.authenticate(roomId.data, token.data!).then(({ role, state }) => ({ role, state, participantId: null }));
@@ -64,7 +90,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
           const access = docAccess(role, docName.data, state.phase === 'ended');
           if (access === 'none') {
             metrics.yjsRejected.inc({ reason: 'forbidden' });
-            reject(socket, 403, `The ${role} may not open the ${docName.data} document.`);
+            refuse(403, `The ${role} may not open the ${docName.data} document.`);
             return;
           }
           const person = await service.participantBehind(state, role, participantId);
@@ -75,7 +101,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps) {
           const status = error instanceof ClientError ? httpStatusOf[error.code] : 500;
           if (status === 500) logger.error({ err: error }, 'Yjs upgrade failed');
           metrics.yjsRejected.inc({ reason: String(status) });
-          reject(socket, status, error instanceof ClientError ? error.message : 'Internal error.');
+          refuse(status, error instanceof ClientError ? error.message : 'Internal error.');
         });
       return true;
     },
