@@ -2,7 +2,7 @@ import { ClientEvent, ServerEvent, serverMessages } from '@quorum/shared';
 import type { ServerEventName } from '@quorum/shared';
 import { loadBank } from '@quorum/questions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connect, createRoom, newDeviceId, request } from '../support/client.js';
+import { connect, createRoom, newDeviceId, request, tokenOf } from '../support/client.js';
 import type { CreatedRoom, RoomClient } from '../support/client.js';
 import { startTestServer } from '../support/server.js';
 import type { TestServer } from '../support/server.js';
@@ -57,6 +57,8 @@ describe('what the server pushes', () => {
     expect((await request(interviewer, ClientEvent.revealHint, { askedId })).ok).toBe(true);
     expect((await request(interviewer, ClientEvent.timer, { askedId: null, control: { action: 'start' } })).ok).toBe(true);
     expect((await request(candidate, ClientEvent.sendChat, { text: 'Ready when you are' })).ok).toBe(true);
+    const run = { kind: 'run', language: 'python', askedId, status: 'finished', stdout: 'ok', stderr: '', truncated: false, results: null, durationMs: 12 } as const;
+    expect((await request(candidate, ClientEvent.publishRun, { run })).ok).toBe(true);
     expect((await request(interviewer, ClientEvent.summon, {})).ok).toBe(true);
     const [ivyCall, cyCall] = await Promise.all([
       request(interviewer, ClientEvent.callJoin, { sessionId: 'ivy-session-000000000000' }),
@@ -71,12 +73,61 @@ describe('what the server pushes', () => {
     expect((await request(interviewer, ClientEvent.submitScorecard, {})).ok).toBe(true);
     expect((await request(interviewer, ClientEvent.releaseFeedback, { parts: { scores: true, comments: true, summary: true, recommendation: true } })).ok).toBe(true);
 
-    const staffEvents = [ServerEvent.state, ServerEvent.patch, ServerEvent.presence, ServerEvent.scorecard, ServerEvent.chatMessage, ServerEvent.summoned];
-    const candidateEvents = [ServerEvent.state, ServerEvent.patch, ServerEvent.presence, ServerEvent.feedback, ServerEvent.chatMessage, ServerEvent.summoned, ServerEvent.callPeers, ServerEvent.callSignal, ServerEvent.callRecording];
+    const staffEvents = [ServerEvent.state, ServerEvent.patch, ServerEvent.presence, ServerEvent.scorecard, ServerEvent.chatMessage, ServerEvent.run, ServerEvent.summoned];
+    const candidateEvents = [ServerEvent.state, ServerEvent.patch, ServerEvent.presence, ServerEvent.feedback, ServerEvent.chatMessage, ServerEvent.run, ServerEvent.summoned, ServerEvent.callPeers, ServerEvent.callSignal, ServerEvent.callRecording];
     await expect.poll(() => staffEvents.filter((event) => !olly.seen.has(event))).toEqual([]);
     await expect.poll(() => candidateEvents.filter((event) => !cy.seen.has(event))).toEqual([]);
     await expect.poll(() => [ServerEvent.callPeers, ServerEvent.callRecording, ServerEvent.scorecard].filter((event) => !ivy.seen.has(event))).toEqual([]);
     expect([...ivy.broken, ...cy.broken, ...olly.broken]).toEqual([]);
+  });
+
+  it('matches the schema of its event through the peer queue: waiting, pairing, half time and a partner who never came', async () => {
+    await server.close();
+    server = await startTestServer({ matchConfirmSeconds: 1 });
+    const queued = async (name: string, role: 'interviewer' | 'candidate', again?: { deviceId: string; resume: string }) => {
+      const socket = await connect(server.url);
+      closers.push(() => socket.disconnect());
+      const checked = conformance(socket);
+      // Recorded from before the join: the second of a pair is told of the match before its ack.
+      const matches: { url: string }[] = [];
+      socket.on(ServerEvent.matchFound, (match) => matches.push(match));
+      const deviceId = again?.deviceId ?? newDeviceId();
+      const ack = await request(socket, ClientEvent.joinQueue, { name, track: 'system-design', level: 'mid', role, deviceId, ...(again && { resume: again.resume }) });
+      if (!ack.ok) throw new Error(ack.error.message);
+      return { socket, deviceId, matches, ...checked };
+    };
+    const matched = async ({ matches }: { matches: { url: string }[] }) => {
+      await expect.poll(() => matches.length).toBe(1);
+      return matches[0]!.url;
+    };
+    // Into the paired room on the socket that queued, so its pushes are checked there too.
+    const enter = async (url: string, name: string, { socket, deviceId }: { socket: RoomClient; deviceId: string }) => {
+      const joined = await request(socket, ClientEvent.join, { roomId: new URL(url).pathname.split('/')[2]!, token: tokenOf(url), name, deviceId });
+      if (!joined.ok) throw new Error(joined.error.message);
+    };
+
+    // Two who pair, enter their room and swap at half time.
+    const ada = await queued('Ada', 'interviewer');
+    const bo = await queued('Bo', 'candidate');
+    await enter(await matched(ada), 'Ada', ada);
+    await enter(await matched(bo), 'Bo', bo);
+    await request(ada.socket, ClientEvent.swap, {});
+    expect(await request(bo.socket, ClientEvent.swap, {})).toMatchObject({ ok: true, data: { swapped: true } });
+
+    // One whose partner never arrives, who goes back to the front ahead of one waiting meanwhile.
+    const cy = await queued('Cy', 'interviewer');
+    const dee = await queued('Dee', 'candidate');
+    const cyRoom = await matched(cy);
+    dee.socket.disconnect();
+    const eve = await queued('Eve', 'interviewer');
+    const vanished = new Promise<{ ticketId: string }>((resolve) => cy.socket.once(ServerEvent.partnerVanished, resolve));
+    await enter(cyRoom, 'Cy', cy);
+    await queued('Cy', 'interviewer', { deviceId: cy.deviceId, resume: (await vanished).ticketId });
+
+    await expect.poll(() => [ServerEvent.matchFound, ServerEvent.swapped].filter((event) => !ada.seen.has(event))).toEqual([]);
+    await expect.poll(() => [ServerEvent.partnerVanished].filter((event) => !cy.seen.has(event))).toEqual([]);
+    await expect.poll(() => [ServerEvent.queueStatus].filter((event) => !eve.seen.has(event))).toEqual([]);
+    expect([...ada.broken, ...bo.broken, ...cy.broken, ...dee.broken, ...eve.broken]).toEqual([]);
   });
 
   it('is told apart from a malformed one: a message missing a field fails its schema', () => {
