@@ -13,15 +13,18 @@ export interface LocalRelay extends DocRelay {
  */
 export function createLocalRelay(): LocalRelay {
   const subscribers = new Map<string, Set<{ origin: string; listener: DocListener }>>();
-  const others = function* (roomId: string, doc: DocName, origin: string) {
-    for (const subscriber of subscribers.get(`${roomId}/${doc}`) ?? []) if (subscriber.origin !== origin) yield subscriber.listener;
+  // A plain loop, not a generator: it runs for every update and every cursor, and finds nobody
+  // else on a single process.
+  const forOthers = (roomId: string, doc: DocName, origin: string, hand: (listener: DocListener) => void) => {
+    const set = subscribers.get(`${roomId}/${doc}`);
+    if (set) for (const subscriber of set) if (subscriber.origin !== origin) hand(subscriber.listener);
   };
   return {
     deliver(roomId, doc, update, cursor, origin) {
-      for (const listener of others(roomId, doc, origin)) listener.update(update.slice(), cursor);
+      forOthers(roomId, doc, origin, (listener) => listener.update(update.slice(), cursor));
     },
     async publishAwareness(roomId, doc, update, origin) {
-      for (const listener of others(roomId, doc, origin)) listener.awareness(update.slice());
+      forOthers(roomId, doc, origin, (listener) => listener.awareness(update.slice()));
     },
     async subscribeDoc(roomId, doc, origin, listener) {
       const key = `${roomId}/${doc}`;

@@ -16,11 +16,30 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/**
+ * `header`, then `payload` as a var-length byte array (lib0's varUint length, then the bytes), in
+ * one allocation: lib0's encoder starts a 100-byte buffer and copies it out again, for each of the
+ * thousands of relayed updates and cursors a second.
+ */
+function framed(header: readonly number[], payload: Uint8Array): Uint8Array {
+  let lengthBytes = 1;
+  for (let rest = payload.length; rest > 0x7f; rest = Math.floor(rest / 128)) lengthBytes += 1;
+  const frame = new Uint8Array(header.length + lengthBytes + payload.length);
+  frame.set(header);
+  let at = header.length;
+  let rest = payload.length;
+  for (; rest > 0x7f; rest = Math.floor(rest / 128)) frame[at++] = 0x80 | (rest & 0x7f);
+  frame[at++] = rest;
+  frame.set(payload, at);
+  return frame;
+}
+
+const UPDATE_HEADER = [MessageType.sync, syncProtocol.messageYjsUpdate] as const;
+const AWARENESS_HEADER = [MessageType.awareness] as const;
+const SYNC_STEP_2_HEADER = [MessageType.sync, syncProtocol.messageYjsSyncStep2] as const;
+
 export function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return framed(UPDATE_HEADER, update);
 }
 
 export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
@@ -29,10 +48,7 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
 
 /** Frames an already encoded awareness update, for when the same bytes also go to other servers. */
 export function awarenessFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return framed(AWARENESS_HEADER, update);
 }
 
 /** The size of the document update a message carries; 0 for messages that change no document. */
@@ -69,23 +85,20 @@ const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.length === 1
 export function handleMessage(message: Uint8Array, target: SyncTarget, from: ConnectionOrigin): Uint8Array | null {
   const { doc, awareness } = target;
   const decoder = decoding.createDecoder(message);
-  const encoder = encoding.createEncoder();
   const type = decoding.readVarUint(decoder);
   switch (type) {
     case MessageType.sync: {
-      encoding.writeVarUint(encoder, MessageType.sync);
       const syncType = decoding.readVarUint(decoder);
       if (syncType === syncProtocol.messageYjsSyncStep1) {
         const stateVector = decoding.readVarUint8Array(decoder);
-        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-        encoding.writeVarUint8Array(encoder, isEmptyStateVector(stateVector) ? target.fullState() : Y.encodeStateAsUpdate(doc, stateVector));
-      } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+        return framed(SYNC_STEP_2_HEADER, isEmptyStateVector(stateVector) ? target.fullState() : Y.encodeStateAsUpdate(doc, stateVector));
+      }
+      if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
         if (from.connection.writable) applyUpdate(doc, update, from);
-      } else {
-        throw new ProtocolError(`unknown sync message ${syncType}`);
+        return null;
       }
-      return encoding.length(encoder) > 1 ? encoding.toUint8Array(encoder) : null;
+      throw new ProtocolError(`unknown sync message ${syncType}`);
     }
     case MessageType.awareness:
       target.receiveAwareness(decoding.readVarUint8Array(decoder), from);
