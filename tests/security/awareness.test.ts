@@ -1,11 +1,10 @@
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { ClientEvent } from '@quorum/shared';
-import { createRoom, joinAs, request } from '../support/client.js';
-import type { CreatedRoom, RoomClient } from '../support/client.js';
-import { startTestServer } from '../support/server.js';
-import type { TestServer } from '../support/server.js';
+import { joinAs, request } from '../support/client.js';
+import { useRoomServer } from '../support/room-server.js';
+import type { RoomClient } from '../support/client.js';
 import { openDoc, rawSocket, whenSynced } from '../support/yjs.js';
 import type { ProvidedDoc } from '../support/yjs.js';
 
@@ -27,42 +26,34 @@ function awarenessMessage(entries: { clientId: number; clock: number; state: unk
 const OWN_ID = 424_242;
 
 describe('cursors and names on a document (awareness)', () => {
-  let server: TestServer;
-  let room: CreatedRoom;
+  const ctx = useRoomServer();
   let ivy: ProvidedDoc;
   let watcher: ProvidedDoc;
   const joined = new Map<'interviewer' | 'candidate', RoomClient>();
-  const closers: (() => void)[] = [];
 
   beforeEach(async () => {
-    server = await startTestServer();
-    room = await createRoom(server.url);
     for (const [role, name] of [['interviewer', 'Ivy'], ['candidate', 'Cy']] as const) {
-      const socket = await joinAs(server.url, room.roomId, room.tokens[role], name);
+      const socket = await joinAs(ctx.server.url, ctx.room.roomId, ctx.room.tokens[role], name);
       joined.set(role, socket);
-      closers.push(() => socket.disconnect());
+      ctx.defer(() => socket.disconnect());
     }
-    ivy = openDoc(server.url, room.roomId, 'board', room.tokens.interviewer);
-    watcher = openDoc(server.url, room.roomId, 'board', room.tokens.observer);
-    closers.push(() => ivy.destroy(), () => watcher.destroy());
+    ivy = openDoc(ctx.server.url, ctx.room.roomId, 'board', ctx.room.tokens.interviewer);
+    watcher = openDoc(ctx.server.url, ctx.room.roomId, 'board', ctx.room.tokens.observer);
+    ctx.defer(() => ivy.destroy(), () => watcher.destroy());
     await Promise.all([whenSynced(ivy), whenSynced(watcher)]);
     ivy.provider.awareness.setLocalStateField('user', { name: 'Ivy', color: 'blue' });
     await expect.poll(() => watcher.provider.awareness.getStates().get(ivy.doc.clientID)?.user?.name).toBe('Ivy');
   });
-  afterEach(async () => {
-    for (const close of closers.splice(0)) close();
-    await server.close();
-  });
 
   const attackerOn = async (role: 'candidate' | 'observer'): Promise<WebSocket> => {
-    const opened = await rawSocket(server.url, `/yjs/${room.roomId}/board?token=${room.tokens[role]}`);
+    const opened = await rawSocket(ctx.server.url, `/yjs/${ctx.room.roomId}/board?token=${ctx.room.tokens[role]}`);
     if (!('ws' in opened)) throw new Error(`refused with ${opened.status}`);
-    closers.push(() => opened.ws.terminate());
+    ctx.defer(() => opened.ws.terminate());
     return opened.ws;
   };
   const stateOf = (clientId: number) => watcher.provider.awareness.getStates().get(clientId);
   const foreignDropped = async () => {
-    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const text = await (await fetch(`${ctx.server.url}/metrics`)).text();
     return Number(/quorum_yjs_rejected_total\{reason="foreign-awareness"\} (\d+)/.exec(text)?.[1] ?? 0);
   };
 

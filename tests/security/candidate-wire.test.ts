@@ -3,14 +3,15 @@ import { ClientEvent, ServerEvent } from '@quorum/shared';
 import type { Question } from '@quorum/shared';
 import { loadBank } from '@quorum/questions';
 import { io } from 'socket.io-client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { bankWithKit, KIT_QUESTION_ID, additionKit } from '../support/codingKit.js';
 import { comeBack, createRoom, dropTransport, joinAs, request } from '../support/client.js';
-import type { CreatedRoom, RoomClient } from '../support/client.js';
+import { useRoomServer } from '../support/room-server.js';
+import type { RoomClient } from '../support/client.js';
 import { dropPrefix, REDIS_URL, startTestServer, testPrefix } from '../support/server.js';
-import { openDoc, whenSynced } from '../support/yjs.js';
 import type { TestServer } from '../support/server.js';
+import { openDoc, whenSynced } from '../support/yjs.js';
 
 /** Everything a candidate's machine receives, as text: Socket.IO packets, Yjs frames and HTTP bodies. */
 class WireRecorder {
@@ -40,37 +41,27 @@ function secretsOf(question: Question, revealedHints: number): string[] {
 }
 
 describe('what reaches the candidate', () => {
-  let server: TestServer;
-  let room: CreatedRoom;
-  const closers: (() => void)[] = [];
+  const ctx = useRoomServer(async () => startTestServer({}, { bank: await bankWithKit() }));
 
-  beforeEach(async () => {
-    server = await startTestServer({}, { bank: await bankWithKit() });
-    room = await createRoom(server.url);
-  });
-  afterEach(async () => {
-    for (const close of closers.splice(0)) close();
-    await server.close();
-  });
 
   async function recordCandidate(wire: WireRecorder): Promise<RoomClient> {
-    const socket: RoomClient = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
-    closers.push(() => socket.disconnect());
+    const socket: RoomClient = io(ctx.server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
+    ctx.defer(() => socket.disconnect());
     socket.io.on('open', () => socket.io.engine.on('packet', (packet: { data?: unknown }) => wire.add(packet.data ?? '')));
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    const ack = await request(socket, ClientEvent.join, { roomId: room.roomId, token: room.tokens.candidate, name: 'Cy', deviceId: randomUUID() });
+    const ack = await request(socket, ClientEvent.join, { roomId: ctx.room.roomId, token: ctx.room.tokens.candidate, name: 'Cy', deviceId: randomUUID() });
     expect(ack.ok).toBe(true);
     // The browser's path (a ticket) for the code, a stock client's (the token) for the board.
     for (const doc of ['code', 'board']) {
-      const credential = doc === 'code' ? `ticket=${await buyTicket(wire, doc)}` : `token=${room.tokens.candidate}`;
-      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${room.roomId}/${doc}?${credential}`);
+      const credential = doc === 'code' ? `ticket=${await buyTicket(wire, doc)}` : `token=${ctx.room.tokens.candidate}`;
+      const ws = new WebSocket(`${ctx.server.url.replace('http', 'ws')}/yjs/${ctx.room.roomId}/${doc}?${credential}`);
       ws.on('message', (data) => wire.add(data));
-      closers.push(() => ws.terminate());
+      ctx.defer(() => ws.terminate());
       await new Promise((resolve) => ws.once('open', resolve));
     }
     await buyTicket(wire, 'notes');
-    for (const path of [`/room/${room.roomId}`, '/healthz', `/api/rooms/${room.roomId}/bank`, `/api/rooms/${room.roomId}/bank/cap-and-pacelc`]) {
-      const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+    for (const path of [`/room/${ctx.room.roomId}`, '/healthz', `/api/rooms/${ctx.room.roomId}/bank`, `/api/rooms/${ctx.room.roomId}/bank/cap-and-pacelc`]) {
+      const response = await fetch(`${ctx.server.url}${path}`, { headers: { authorization: `Bearer ${ctx.room.tokens.candidate}` } });
       wire.add(await response.text());
     }
     return socket;
@@ -78,9 +69,9 @@ describe('what reaches the candidate', () => {
 
   /** Buys a document ticket as the candidate, recording the answer; the ticket, or '' when refused. */
   async function buyTicket(wire: WireRecorder, doc: string): Promise<string> {
-    const response = await fetch(`${server.url}/api/rooms/${room.roomId}/tickets`, {
+    const response = await fetch(`${ctx.server.url}/api/rooms/${ctx.room.roomId}/tickets`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${room.tokens.candidate}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${ctx.room.tokens.candidate}`, 'content-type': 'application/json' },
       body: JSON.stringify({ doc }),
     });
     const text = await response.text();
@@ -94,8 +85,8 @@ describe('what reaches the candidate', () => {
     const wire = new WireRecorder();
     const candidate = await recordCandidate(wire);
 
-    const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
-    closers.push(() => interviewer.disconnect());
+    const interviewer = await joinAs(ctx.server.url, ctx.room.roomId, ctx.room.tokens.interviewer, 'Ivy');
+    ctx.defer(() => interviewer.disconnect());
     const askedIds: string[] = [];
     for (const question of asked) {
       const ack = await request(interviewer, ClientEvent.ask, { questionId: question.id });
@@ -107,9 +98,9 @@ describe('what reaches the candidate', () => {
     expect((await request(candidate, ClientEvent.resync, {})).ok).toBe(true);
     expect(wire.text).toContain(ServerEvent.patch);
     // The interviewer's private notes, and the cursors in them, are typed from the rubric itself.
-    const notes = openDoc(server.url, room.roomId, 'notes', room.tokens.interviewer);
-    const code = openDoc(server.url, room.roomId, 'code', room.tokens.interviewer);
-    closers.push(() => notes.destroy(), () => code.destroy());
+    const notes = openDoc(ctx.server.url, ctx.room.roomId, 'notes', ctx.room.tokens.interviewer);
+    const code = openDoc(ctx.server.url, ctx.room.roomId, 'code', ctx.room.tokens.interviewer);
+    ctx.defer(() => notes.destroy(), () => code.destroy());
     await Promise.all([whenSynced(notes), whenSynced(code)]);
     const privateNote = asked[0]!.rubric[0]!.description;
     notes.doc.getText('notes').insert(0, privateNote);
@@ -130,8 +121,8 @@ describe('what reaches the candidate', () => {
   it('gets the starter code and visible tests of a coding question, never its reference, hidden tests or hidden-test runs', async () => {
     const wire = new WireRecorder();
     await recordCandidate(wire);
-    const interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
-    closers.push(() => interviewer.disconnect());
+    const interviewer = await joinAs(ctx.server.url, ctx.room.roomId, ctx.room.tokens.interviewer, 'Ivy');
+    ctx.defer(() => interviewer.disconnect());
     const asked = await request(interviewer, ClientEvent.ask, { questionId: KIT_QUESTION_ID });
     if (!asked.ok) throw new Error(asked.error.message);
     const hiddenRun = {
@@ -163,7 +154,7 @@ describe('what reaches the candidate', () => {
   });
 
   it('gets 403 from the bank endpoints', async () => {
-    const list = await fetch(`${server.url}/api/rooms/${room.roomId}/bank`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+    const list = await fetch(`${ctx.server.url}/api/rooms/${ctx.room.roomId}/bank`, { headers: { authorization: `Bearer ${ctx.room.tokens.candidate}` } });
     expect(list.status).toBe(403);
   });
 });

@@ -1,43 +1,34 @@
 import { ClientEvent, ReplayTimeline } from '@quorum/shared';
 import { loadBank } from '@quorum/questions';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoom, joinAs, request } from '../support/client.js';
-import type { CreatedRoom, RoomClient } from '../support/client.js';
-import { startTestServer } from '../support/server.js';
-import type { TestServer } from '../support/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { joinAs, request } from '../support/client.js';
+import { useRoomServer } from '../support/room-server.js';
+import type { RoomClient } from '../support/client.js';
 import { openDoc, whenSynced } from '../support/yjs.js';
 
 const NOTE = 'Private note: weak on token buckets, probe the refill maths';
 
 describe('what the replay gives the candidate', () => {
-  let server: TestServer;
-  let room: CreatedRoom;
+  const ctx = useRoomServer();
   let interviewer: RoomClient;
   let askedId: string;
-  const closers: (() => void)[] = [];
 
   beforeEach(async () => {
-    server = await startTestServer();
-    room = await createRoom(server.url);
-    interviewer = await joinAs(server.url, room.roomId, room.tokens.interviewer, 'Ivy');
-    closers.push(() => interviewer.disconnect());
+    interviewer = await joinAs(ctx.server.url, ctx.room.roomId, ctx.room.tokens.interviewer, 'Ivy');
+    ctx.defer(() => interviewer.disconnect());
     const asked = await request(interviewer, ClientEvent.ask, { questionId: 'design-rate-limiter' });
     if (!asked.ok) throw new Error(asked.error.message);
     askedId = asked.data.askedId;
-    const notes = openDoc(server.url, room.roomId, 'notes', room.tokens.interviewer);
-    const code = openDoc(server.url, room.roomId, 'code', room.tokens.interviewer);
-    closers.push(() => notes.destroy(), () => code.destroy());
+    const notes = openDoc(ctx.server.url, ctx.room.roomId, 'notes', ctx.room.tokens.interviewer);
+    const code = openDoc(ctx.server.url, ctx.room.roomId, 'code', ctx.room.tokens.interviewer);
+    ctx.defer(() => notes.destroy(), () => code.destroy());
     await Promise.all([whenSynced(notes), whenSynced(code)]);
     notes.doc.getText('notes').insert(0, NOTE);
     code.doc.getText('code').insert(0, 'function allow() {}');
     const staffView = async (doc: string) =>
-      (await fetch(`${server.url}/api/rooms/${room.roomId}/replay/${doc}?at=${Date.now()}`, { headers: { authorization: `Bearer ${room.tokens.observer}` } })).arrayBuffer();
+      (await fetch(`${ctx.server.url}/api/rooms/${ctx.room.roomId}/replay/${doc}?at=${Date.now()}`, { headers: { authorization: `Bearer ${ctx.room.tokens.observer}` } })).arrayBuffer();
     await expect.poll(async () => Buffer.from(await staffView('notes')).toString('utf8').includes(NOTE)).toBe(true);
     await expect.poll(async () => Buffer.from(await staffView('code')).toString('utf8').includes('allow')).toBe(true);
-  });
-  afterEach(async () => {
-    for (const close of closers.splice(0)) close();
-    await server.close();
   });
 
   const scoreAndRelease = async () => {
@@ -53,7 +44,7 @@ describe('what the replay gives the candidate', () => {
     const bank = await loadBank();
     const criterion = bank.get('design-rate-limiter')!.rubric[0]!.id;
     expect((await request(interviewer, ClientEvent.saveScorecard, { draft: { questions: { [askedId]: { criteria: { [criterion]: { score: 3 } } } } } })).ok).toBe(true);
-    const response = await fetch(`${server.url}/api/rooms/${room.roomId}/replay`, { headers: { authorization: `Bearer ${room.tokens.observer}` } });
+    const response = await fetch(`${ctx.server.url}/api/rooms/${ctx.room.roomId}/replay`, { headers: { authorization: `Bearer ${ctx.room.tokens.observer}` } });
     expect(response.status).toBe(200);
     const timeline = ReplayTimeline.parse(await response.json());
     expect(timeline.events).toContainEqual(expect.objectContaining({ kind: 'score.changed', askedId, criterion, score: 3 }));
@@ -61,7 +52,7 @@ describe('what the replay gives the candidate', () => {
 
   it('refuses the candidate until feedback is released', async () => {
     for (const path of ['', '/code?at=1', '/board?at=1']) {
-      const response = await fetch(`${server.url}/api/rooms/${room.roomId}/replay${path}`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+      const response = await fetch(`${ctx.server.url}/api/rooms/${ctx.room.roomId}/replay${path}`, { headers: { authorization: `Bearer ${ctx.room.tokens.candidate}` } });
       expect(response.status).toBe(403);
     }
   });
@@ -70,7 +61,7 @@ describe('what the replay gives the candidate', () => {
     await scoreAndRelease();
     const wire: string[] = [];
     const get = async (path: string) => {
-      const response = await fetch(`${server.url}/api/rooms/${room.roomId}/replay${path}`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+      const response = await fetch(`${ctx.server.url}/api/rooms/${ctx.room.roomId}/replay${path}`, { headers: { authorization: `Bearer ${ctx.room.tokens.candidate}` } });
       wire.push(Buffer.from(await response.arrayBuffer()).toString('utf8'));
       return response;
     };
@@ -100,18 +91,18 @@ describe('what the replay gives the candidate', () => {
     expect((await request(interviewer, ClientEvent.publishRun, { run: { ...run, kind: 'hidden', results: [result, result, result, result, result] } })).ok).toBe(true);
     expect((await request(interviewer, ClientEvent.publishRun, { run: { ...run, kind: 'tests', results: [result] } })).ok).toBe(true);
     const timelineOf = async (token: string) =>
-      ReplayTimeline.parse(await (await fetch(`${server.url}/api/rooms/${room.roomId}/replay`, { headers: { authorization: `Bearer ${token}` } })).json());
-    await expect.poll(async () => (await timelineOf(room.tokens.observer)).events.filter((e) => e.kind === 'code.run').map((e) => e.kind === 'code.run' && e.run)).toEqual(['hidden', 'tests']);
+      ReplayTimeline.parse(await (await fetch(`${ctx.server.url}/api/rooms/${ctx.room.roomId}/replay`, { headers: { authorization: `Bearer ${token}` } })).json());
+    await expect.poll(async () => (await timelineOf(ctx.room.tokens.observer)).events.filter((e) => e.kind === 'code.run').map((e) => e.kind === 'code.run' && e.run)).toEqual(['hidden', 'tests']);
     await scoreAndRelease();
 
-    const response = await fetch(`${server.url}/api/rooms/${room.roomId}/replay`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+    const response = await fetch(`${ctx.server.url}/api/rooms/${ctx.room.roomId}/replay`, { headers: { authorization: `Bearer ${ctx.room.tokens.candidate}` } });
     const wire = await response.text();
     const { events } = ReplayTimeline.parse(JSON.parse(wire));
     expect(events).toContainEqual(expect.objectContaining({ kind: 'chat.message', name: 'Ivy', text: 'Take your time' }));
     expect(events.filter((e) => e.kind === 'code.run')).toEqual([expect.objectContaining({ run: 'tests', passed: 1, total: 1 })]);
     expect(wire).not.toContain('hidden');
     expect(wire).not.toContain('"total":5');
-    const exported = await fetch(`${server.url}/api/rooms/${room.roomId}/replay/export`, { headers: { authorization: `Bearer ${room.tokens.candidate}` } });
+    const exported = await fetch(`${ctx.server.url}/api/rooms/${ctx.room.roomId}/replay/export`, { headers: { authorization: `Bearer ${ctx.room.tokens.candidate}` } });
     expect(await exported.text()).not.toContain('hidden');
   });
 });

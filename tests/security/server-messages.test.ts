@@ -1,11 +1,11 @@
 import { ClientEvent, ServerEvent, serverMessages } from '@quorum/shared';
 import type { ServerEventName } from '@quorum/shared';
 import { loadBank } from '@quorum/questions';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connect, createRoom, newDeviceId, request, tokenOf } from '../support/client.js';
-import type { CreatedRoom, RoomClient } from '../support/client.js';
+import { describe, expect, it } from 'vitest';
+import { connect, newDeviceId, request, tokenOf } from '../support/client.js';
+import { useRoomServer } from '../support/room-server.js';
+import type { RoomClient } from '../support/client.js';
 import { startTestServer } from '../support/server.js';
-import type { TestServer } from '../support/server.js';
 
 const names = new Set<string>(Object.values(ServerEvent));
 
@@ -23,32 +23,22 @@ function conformance(socket: RoomClient) {
 }
 
 describe('what the server pushes', () => {
-  let server: TestServer;
-  let room: CreatedRoom;
-  const closers: (() => void)[] = [];
+  const ctx = useRoomServer();
 
-  beforeEach(async () => {
-    server = await startTestServer();
-    room = await createRoom(server.url);
-  });
-  afterEach(async () => {
-    for (const close of closers.splice(0)) close();
-    await server.close();
-  });
 
   it('matches the schema of its event, for every role, through a whole interview', async () => {
     // Checked from before the join, so the join's own view and presence are checked too.
     const joinChecked = async (token: string, name: string) => {
-      const socket = await connect(server.url);
-      closers.push(() => socket.disconnect());
+      const socket = await connect(ctx.server.url);
+      ctx.defer(() => socket.disconnect());
       const checked = conformance(socket);
-      const joined = await request(socket, ClientEvent.join, { roomId: room.roomId, token, name, deviceId: newDeviceId() });
+      const joined = await request(socket, ClientEvent.join, { roomId: ctx.room.roomId, token, name, deviceId: newDeviceId() });
       if (!joined.ok) throw new Error(joined.error.message);
       return { socket, ...checked };
     };
-    const ivy = await joinChecked(room.tokens.interviewer, 'Ivy');
-    const cy = await joinChecked(room.tokens.candidate, 'Cy');
-    const olly = await joinChecked(room.tokens.observer, 'Olly');
+    const ivy = await joinChecked(ctx.room.tokens.interviewer, 'Ivy');
+    const cy = await joinChecked(ctx.room.tokens.candidate, 'Cy');
+    const olly = await joinChecked(ctx.room.tokens.observer, 'Olly');
     const [interviewer, candidate] = [ivy.socket, cy.socket];
 
     const asked = await request(interviewer, ClientEvent.ask, { questionId: 'design-rate-limiter' });
@@ -81,12 +71,19 @@ describe('what the server pushes', () => {
     expect([...ivy.broken, ...cy.broken, ...olly.broken]).toEqual([]);
   });
 
-  it('matches the schema of its event through the peer queue: waiting, pairing, half time and a partner who never came', async () => {
-    await server.close();
-    server = await startTestServer({ matchConfirmSeconds: 1 });
+  it('is told apart from a malformed one: a message missing a field fails its schema', () => {
+    expect(serverMessages[ServerEvent.summoned].safeParse({ leaderId: 'p1' }).success).toBe(false);
+    expect(serverMessages[ServerEvent.error].safeParse({ code: 'no_such_code', message: 'x' }).success).toBe(false);
+  });
+});
+
+describe('what the server pushes through the peer queue', () => {
+  const ctx = useRoomServer(() => startTestServer({ matchConfirmSeconds: 1 }));
+
+  it('matches the schema of its event: waiting, pairing, half time and a partner who never came', async () => {
     const queued = async (name: string, role: 'interviewer' | 'candidate', again?: { deviceId: string; resume: string }) => {
-      const socket = await connect(server.url);
-      closers.push(() => socket.disconnect());
+      const socket = await connect(ctx.server.url);
+      ctx.defer(() => socket.disconnect());
       const checked = conformance(socket);
       // Recorded from before the join: the second of a pair is told of the match before its ack.
       const matches: { url: string }[] = [];
@@ -128,10 +125,5 @@ describe('what the server pushes', () => {
     await expect.poll(() => [ServerEvent.partnerVanished].filter((event) => !cy.seen.has(event))).toEqual([]);
     await expect.poll(() => [ServerEvent.queueStatus].filter((event) => !eve.seen.has(event))).toEqual([]);
     expect([...ada.broken, ...bo.broken, ...cy.broken, ...dee.broken, ...eve.broken]).toEqual([]);
-  });
-
-  it('is told apart from a malformed one: a message missing a field fails its schema', () => {
-    expect(serverMessages[ServerEvent.summoned].safeParse({ leaderId: 'p1' }).success).toBe(false);
-    expect(serverMessages[ServerEvent.error].safeParse({ code: 'no_such_code', message: 'x' }).success).toBe(false);
   });
 });
