@@ -131,8 +131,9 @@ export async function runScenario(target: Target, mode: Mode, options: ScenarioO
       const { window, cpu } = await measureWindow(
         processes,
         async () => {
-          await Promise.all(servers.map((server) => server.probe('window-start')));
+          // The servers' profilers start before their window does: starting one stalls its process.
           if (profile) await Promise.all(servers.map((server) => server.probe('profile-start')));
+          await Promise.all(servers.map((server) => server.probe('window-start')));
           const stats = await generator.call<WindowStats>({
             cmd: 'window',
             ms: isStandard ? mode.standardWindowMs : mode.windowMs,
