@@ -13,6 +13,16 @@ export interface KitRun {
   /** Null when the program never printed its results (a crash, a syntax error, a timeout). */
   results: CaseResult[] | null;
   stderr: string;
+  /** How the program ended when it did not end well: an exit code, a signal, a timeout, or a failure to start. */
+  ending: string | null;
+}
+
+/** A killed or silent program leaves no stderr, so the way it ended is the only clue to why. */
+function describeEnding(code: number | null, signal: NodeJS.Signals | null, timedOutAfterMs: number | null, startError: Error | null): string | null {
+  if (startError) return `could not start: ${startError.message}`;
+  if (timedOutAfterMs !== null) return `timed out after ${timedOutAfterMs} ms`;
+  if (signal) return `killed by ${signal}`;
+  return code === 0 ? null : `exited with code ${code}`;
 }
 
 /** Runs `solution` against every test of the kit with the real python3 or node, as `npm test` checks the bank. */
@@ -22,12 +32,16 @@ export async function runKit(kit: CodingKit, language: KitLanguage, solution: st
     const { bin, file } = commands[language];
     await writeFile(path.join(dir, file), harnessProgram(language, solution, [...kit.visibleTests, ...kit.hiddenTests]));
     const child = spawn(bin, [file], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    const startedAt = performance.now();
     let stdout = '';
     let stderr = '';
+    let startError: Error | null = null;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await new Promise<void>((resolve) => child.on('close', () => resolve()));
-    return { results: parseHarnessOutput(stdout), stderr };
+    child.on('error', (error) => (startError = error));
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    const timedOut = signal !== null && performance.now() - startedAt >= timeoutMs;
+    return { results: parseHarnessOutput(stdout), stderr, ending: describeEnding(code, signal, timedOut ? timeoutMs : null, startError) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -38,8 +52,10 @@ export async function kitProblems(kit: CodingKit): Promise<string[]> {
   const problems: string[] = [];
   for (const language of ['python', 'javascript'] as const) {
     const reference = await runKit(kit, language, kit.reference[language]);
-    if (!reference.results) problems.push(`${language} reference did not run: ${reference.stderr.trim().split('\n').slice(-3).join(' | ')}`);
-    else {
+    if (!reference.results) {
+      const why = [reference.ending, reference.stderr.trim().split('\n').slice(-3).join(' | ')].filter(Boolean).join(': ');
+      problems.push(`${language} reference did not run: ${why}`);
+    } else {
       for (const r of reference.results.filter((x) => !x.passed)) {
         problems.push(`${language} reference fails "${r.name}": expected ${JSON.stringify(r.expected)}, got ${r.error ?? JSON.stringify(r.actual)}`);
       }
