@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --quick] [--only=id,id] [--rooms=N] [--up-to=N] [--idle=N] [--repeat=N] [--profile]`: runs every
+ * `npm run bench [-- --quick] [--only=id,id] [--rooms=N] [--up-to=N] [--idle=N] [--repeat=N] [--profile] [--quorum-env=K=V,K=V]`: runs every
  * target of servers/targets.ts under the same load, one after the other, `--repeat` rounds (3
  * unless told; the targets interleaved round by round), and writes results/<date>.json and .md:
  * the median run's figures, and every step's median and spread over the rounds.
  * --rooms measures at that one room count instead of the mode's ramp (for profiling); --up-to ends
  * the ramp at that many rooms (its last step is then the standard one); --idle
- * sets how many idle rooms are measured (more than quick mode's 8 steady the per-room heap).
+ * sets how many idle rooms are measured (more than quick mode's 8 steady the per-room heap);
+ * --quorum-env sets variables of Quorum's own servers (a tuning knob under test), named in the report.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     idle: { type: 'string' },
     repeat: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
+    'quorum-env': { type: 'string' },
   },
 });
 const rooms = values.rooms ? Number(values.rooms) : undefined;
@@ -52,6 +54,14 @@ const repeat = Number(values.repeat);
 if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a whole number of rounds, not ${values.repeat}`);
 const selected = targets.filter((t) => !only || only.includes(t.id));
 if (selected.length === 0) throw new Error(`--only matches none of ${targets.map((t) => t.id).join(', ')}`);
+
+const quorumEnv = Object.fromEntries(
+  (values['quorum-env']?.split(',') ?? []).map((pair) => {
+    const at = pair.indexOf('=');
+    if (!/^[A-Z][A-Z0-9_]*$/.test(pair.slice(0, at))) throw new Error(`--quorum-env wants NAME=value pairs, not ${pair}`);
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  }),
+);
 
 const runId = randomUUID().slice(0, 8);
 const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
@@ -100,7 +110,7 @@ async function main(): Promise<void> {
   for (let round = 1; round <= repeat; round += 1) {
     for (const target of selected) {
       const began = Date.now();
-      runs.get(target.id)!.push(await runScenario(target, mode, { runId, history, ...(profileDir ? { profileDir } : {}) }));
+      runs.get(target.id)!.push(await runScenario(target, mode, { runId, history, quorumEnv, ...(profileDir ? { profileDir } : {}) }));
       console.log(`${target.id}: round ${round}/${repeat} done in ${Math.round((Date.now() - began) / 1000)} s`);
     }
   }
@@ -111,6 +121,7 @@ async function main(): Promise<void> {
     startedAt: new Date(started).toISOString(),
     wallSeconds: Math.round((Date.now() - started) / 1000),
     mode,
+    quorumEnv,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), node: process.version },
     versions: {
       '@y/websocket-server': versionOf('@y/websocket-server'),

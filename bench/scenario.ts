@@ -22,6 +22,8 @@ export interface ScenarioOptions {
   history: History;
   /** Set with --profile: CPU profiles and a heap snapshot land here. */
   profileDir?: string;
+  /** Variables for Quorum's own servers (--quorum-env). */
+  quorumEnv?: Record<string, string>;
 }
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
@@ -71,7 +73,7 @@ export async function runScenario(target: Target, mode: Mode, options: ScenarioO
     ...(target.embedded === 'memory' ? { STORE: 'memory' } : {}),
     ...(dataDir ? { STORE: 'sqlite', DATA_DIR: dataDir } : {}),
     // Every room of the bench comes from one address; Quorum's other limits stay at their defaults.
-    ...(target.protocol === 'quorum' ? { ROOMS_PER_IP_PER_HOUR: '1000000' } : {}),
+    ...(target.protocol === 'quorum' ? { ROOMS_PER_IP_PER_HOUR: '1000000', ...options.quorumEnv } : {}),
   };
   const servers: ServerProcess[] = [];
   const generator = GeneratorHandle.start();

@@ -70,7 +70,12 @@ export function markdown(results: BenchResults): string {
     `${results.machine.cpus} × ${results.machine.cpuModel}, Node ${results.machine.node}; load generator and Redis on the same machine. ` +
       `Versions: ${Object.entries(results.versions)
         .map(([name, version]) => `${name} ${version}`)
-        .join(', ')}.`,
+        .join(', ')}.` +
+      (results.quorumEnv && Object.keys(results.quorumEnv).length > 0
+        ? ` Quorum's servers ran with ${Object.entries(results.quorumEnv)
+            .map(([name, value]) => `${name}=${value}`)
+            .join(', ')}.`
+        : ''),
     '',
   );
   lines.push(row(['Figure', ...targets.map((t) => t.label)]), row(['---', ...targets.map(() => '---:')]));

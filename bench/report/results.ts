@@ -65,6 +65,8 @@ export interface BenchResults {
   startedAt: string;
   wallSeconds: number;
   mode: Mode;
+  /** Variables set on Quorum's servers for this run (--quorum-env); absent in older results. */
+  quorumEnv?: Record<string, string>;
   machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string };
   versions: Record<string, string>;
   load: Record<string, unknown>;

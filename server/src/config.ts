@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   STORE: z.enum(['sqlite', 'redis', 'memory']).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  SQLITE_GROUP_COMMIT_MS: z.coerce.number().min(0).max(50).default(4),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/, 'may hold only letters, digits, ":", "_" and "-"').default('quorum:'),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -64,6 +65,8 @@ export interface Config {
   dataDir: string;
   /** `normal` survives a crash of the process; `full` also a loss of power, at one fsync per commit. */
   sqliteSynchronous: 'normal' | 'full';
+  /** Under load, a commit waits this long after the one before, so the turns between share it. */
+  sqliteGroupCommitMs: number;
   /** When unset, links are built from the request's own origin. */
   publicUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -146,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     store,
     dataDir: e.DATA_DIR,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    sqliteGroupCommitMs: e.SQLITE_GROUP_COMMIT_MS,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,

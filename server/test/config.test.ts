@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, testConfig } from '../src/config.js';
 
 describe('choosing the store', () => {
   it('keeps rooms in the SQLite file under ./data by default', () => {
-    expect(loadConfig({})).toMatchObject({ store: 'sqlite', dataDir: './data', sqliteSynchronous: 'normal' });
+    expect(loadConfig({})).toMatchObject({ store: 'sqlite', dataDir: './data', sqliteSynchronous: 'normal', sqliteGroupCommitMs: 4 });
   });
 
   it('selects Redis when REDIS_URL is set', () => {

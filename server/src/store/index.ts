@@ -40,6 +40,7 @@ export function createStore(config: Config, logger: Logger): RoomStore {
         file: sqliteFileIn(config.dataDir),
         ttlSeconds: config.roomTtlSeconds,
         synchronous: config.sqliteSynchronous,
+        groupCommitMs: config.sqliteGroupCommitMs,
         onError: (message) => logger.error(message),
       });
   }

@@ -47,3 +47,34 @@ it('reads at once outside a transaction, and with the turn inside one', async ()
   expect(await read(rows)).toEqual(['x']);
   expect(db.inTransaction).toBe(false);
 });
+
+it('commits a lone write at the end of its turn, however long commits are grouped under load', async () => {
+  const { run } = turnTransactions(db, () => {}, 60_000);
+  await run(insert('a'));
+  expect(db.inTransaction).toBe(false);
+});
+
+it('under load, gathers the turns until the group time since the last commit has passed, and commits them once', async () => {
+  const groupMs = 80;
+  const { run } = turnTransactions(db, () => {}, groupMs);
+  await run(insert('a'));
+  const committedAt = performance.now();
+  const b = run(insert('b'));
+  await new Promise((resolve) => setImmediate(resolve));
+  // A later turn joins the transaction still open rather than starting one.
+  expect(db.inTransaction).toBe(true);
+  const c = run(insert('c'));
+  const [bAt, cAt] = await Promise.all([b.then(() => performance.now()), c.then(() => performance.now())]);
+  expect(bAt - committedAt).toBeGreaterThanOrEqual(groupMs - 2);
+  expect(Math.abs(cAt - bAt)).toBeLessThan(groupMs / 2);
+  expect(rows()).toEqual(['a', 'b', 'c']);
+});
+
+it('commits a group at once when flushed (on close)', async () => {
+  const { run, flush } = turnTransactions(db, () => {}, 60_000);
+  await run(insert('a'));
+  const b = run(insert('b'));
+  flush();
+  await b;
+  expect(db.inTransaction).toBe(false);
+});

@@ -24,6 +24,8 @@ export interface SqliteStoreOptions {
   file: string;
   ttlSeconds: number;
   synchronous: 'normal' | 'full';
+  /** Under load, a commit waits this long after the one before (0: every turn commits at its end). */
+  groupCommitMs?: number;
   now?: () => number;
   /** Problems of the background work (checkpoints) that no caller is waiting for. */
   onError?: (message: string) => void;
@@ -80,7 +82,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const { db, release } = openDatabase(options.file, { synchronous: options.synchronous });
   const checkpointer = startCheckpointer(options.file, options.synchronous, (message) => options.onError?.(`checkpoint failed: ${message}`));
   const rooms = new ByteLru<CachedRoom>(CACHED_ROOMS);
-  const turns = turnTransactions(db, () => rooms.clear());
+  const turns = turnTransactions(db, () => rooms.clear(), options.groupCommitMs);
   const { run, read } = turns;
   const relay = createLocalRelay();
 
