@@ -1,7 +1,7 @@
 import type { DocName } from '@quorum/shared';
 import type { DocListener, DocRelay } from './types.js';
 
-export interface LocalRelay extends DocRelay {
+export interface LocalRelay extends Omit<DocRelay, 'inOrder'> {
   /** Hands an update that is already stored to the document's subscribers of other origins. */
   deliver(roomId: string, doc: DocName, update: Uint8Array, cursor: string, origin: string): void;
   close(): void;

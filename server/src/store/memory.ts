@@ -111,6 +111,8 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
       relay.deliver(roomId, doc, update, cursor, origin);
       return cursor;
     },
+    // Appends and deliveries happen in this process, in commit order.
+    inOrder: true,
     publishAwareness: relay.publishAwareness,
     subscribeDoc: relay.subscribeDoc,
     onReconnect: relay.onReconnect,

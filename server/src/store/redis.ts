@@ -342,6 +342,8 @@ export function createRedisStore(options: RedisStoreOptions): RoomStore & { redi
       const { snap, log } = docKeys(roomId, doc);
       await run('compact', snap, log, Buffer.from(snapshot), cursor, String(ttl), nextStreamId(cursor));
     },
+    // Other servers' appends reach this one through its inbox, after they are in the log.
+    inOrder: false,
     async publishAwareness(roomId, doc, update, origin) {
       const id = `${origin} ${roomId}/${doc}`;
       const alone = aloneSince.get(id);

@@ -83,6 +83,13 @@ export interface DocLog {
 
 /** Live document traffic between the holders of a document (server processes, or origins in one). */
 export interface DocRelay {
+  /**
+   * Whether, once a cursor reaches this process (an append's, or a delivery's), every update
+   * before it has been delivered here: true for one process (memory, SQLite), whose relay is
+   * synchronous; false on Redis, whose subscription can lag its log. When true, a document's
+   * cursor follows its own appends and deliveries, and compaction reads back nothing it holds.
+   */
+  readonly inOrder: boolean;
   /** Relays a presence (awareness) update to the document's other subscribers; it is not stored. */
   publishAwareness(roomId: string, doc: DocName, update: Uint8Array, origin: string): Promise<void>;
   /** Live updates and awareness from any other origin; resolves once listening, with the way to stop. */

@@ -108,7 +108,10 @@ export class SharedDoc implements SyncTarget {
   async load(): Promise<void> {
     const { store, origin } = this.deps;
     this.unsubscribe = await store.subscribeDoc(this.roomId, this.name, origin, {
-      update: (update) => this.applyFromStore([update]),
+      update: (update, cursor) => {
+        this.applyFromStore([update]);
+        if (store.inOrder) this.cursor = cursor;
+      },
       awareness: (update) => {
         if (!this.destroyed) applyAwarenessUpdate(this.awareness, update, fromStore);
       },
@@ -252,7 +255,8 @@ export class SharedDoc implements SyncTarget {
       this.unsent.push(update);
     } else {
       try {
-        await store.appendUpdate(this.roomId, this.name, update, this.deps.origin);
+        const cursor = await store.appendUpdate(this.roomId, this.name, update, this.deps.origin);
+        if (store.inOrder) this.cursor = cursor;
         this.sinceCompaction += 1;
         this.logBytes += update.length;
       } catch (error) {
@@ -297,7 +301,8 @@ export class SharedDoc implements SyncTarget {
     if (this.unsent.length === 0) return;
     const held = this.unsent;
     try {
-      await this.deps.store.appendUpdate(this.roomId, this.name, Y.mergeUpdates(held), this.deps.origin);
+      const cursor = await this.deps.store.appendUpdate(this.roomId, this.name, Y.mergeUpdates(held), this.deps.origin);
+      if (this.deps.store.inOrder) this.cursor = cursor;
       this.unsent = this.unsent.slice(held.length);
       this.sinceCompaction += 1;
       this.retries = 0;

@@ -45,4 +45,26 @@ describeContract('DocRelay', (store) => {
   });
 });
 
+// One process holds these stores, so a document can follow its cursor from appends and deliveries alone.
+describeContract(
+  'DocRelay in order',
+  (store) => {
+    it('has delivered every earlier update of other origins by the time an append resolves with its cursor', async () => {
+      expect(store().inOrder).toBe(true);
+      await store().createRoom({ state: roomState('room-order1'), tokenHashes: {} });
+      const delivered: string[] = [];
+      const stop = await store().subscribeDoc('room-order1', 'code', 'server-a', listener((_update, cursor) => delivered.push(cursor)));
+      // Appended in one turn: theirs first, then one of ours.
+      const theirs = [1, 2, 3].map((n) => store().appendUpdate('room-order1', 'code', new Uint8Array([n]), 'server-b'));
+      const ours = store().appendUpdate('room-order1', 'code', new Uint8Array([4]), 'server-a');
+      const cursor = await ours;
+      const heardByThen = [...delivered];
+      expect(heardByThen).toEqual(await Promise.all(theirs));
+      expect((await store().readDocSince('room-order1', 'code', cursor)).updates).toEqual([]);
+      await stop();
+    });
+  },
+  (implementation) => implementation.name !== 'redis',
+);
+
 const listener = (update: (update: Uint8Array, cursor: string) => void) => ({ update, awareness: () => {} });

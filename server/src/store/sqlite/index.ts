@@ -261,6 +261,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         sql.putSnapshot.run(roomId, doc, snapshot, upTo);
         sql.trimUpdates.run(roomId, doc, upTo);
       }),
+    // Appends and deliveries happen in this process, in commit order.
+    inOrder: true,
     publishAwareness: relay.publishAwareness,
     subscribeDoc: relay.subscribeDoc,
     onReconnect: relay.onReconnect,
