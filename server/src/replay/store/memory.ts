@@ -2,19 +2,21 @@ import { countAtOrBefore } from '@quorum/shared';
 import type { DocName, ReplayEvent } from '@quorum/shared';
 import { pack, unpack } from '../../store/packed.js';
 import type { Packed } from '../../store/packed.js';
+import { UpdateSlabs } from './memory-slabs.js';
 import type { Checkpoint, HistoryEntry, ReplayStore } from './types.js';
 
 interface DocRecord {
-  entries: (Omit<HistoryEntry, 'update'> & { seq: number; update: Packed })[];
+  /** The update itself lives in the store's slabs, under `update`. */
+  entries: (Omit<HistoryEntry, 'update'> & { seq: number; update: number })[];
   checkpoints: (Omit<Checkpoint, 'state'> & { seqNumber: number; state: Packed })[];
 }
-
-const unpacked = async (entry: DocRecord['entries'][number]) => ({ ...entry, seq: String(entry.seq), update: await unpack(entry.update) });
 
 /** The recording in this process only: for tests and the bench, like the memory store. */
 export function createMemoryReplayStore(): ReplayStore {
   const docs = new Map<string, DocRecord>();
   const events = new Map<string, ReplayEvent[]>();
+  const slabs = new UpdateSlabs();
+  const unpacked = async (entry: DocRecord['entries'][number]) => ({ ...entry, seq: String(entry.seq), update: await slabs.get(entry.update) });
   const docOf = (roomId: string, doc: DocName) => {
     const key = `${roomId}/${doc}`;
     let record = docs.get(key);
@@ -28,10 +30,7 @@ export function createMemoryReplayStore(): ReplayStore {
     async appendHistory(roomId, doc, entry) {
       const { entries } = docOf(roomId, doc);
       const at = Math.max(entry.at, entries.at(-1)?.at ?? 0);
-      const kept: DocRecord['entries'][number] = { at, author: entry.author, update: { bytes: entry.update.slice(), deflated: false }, seq: entries.length + 1 };
-      // In order now, packed once the thread pool has deflated it: a room's seeded documents would otherwise stay here whole.
-      entries.push(kept);
-      kept.update = await pack(kept.update.bytes);
+      entries.push({ at, author: entry.author, update: slabs.put(entry.update), seq: entries.length + 1 });
     },
     async historyAt(roomId, doc, at) {
       const { entries, checkpoints } = docOf(roomId, doc);
