@@ -26,8 +26,11 @@ export class UpdateSlabs {
       const held: Packed = { bytes: update.slice(), deflated: false };
       const index = this.own.push(held) - 1;
       this.places.push(-1, index, update.length);
-      // Deflated once the thread pool has done it; until then it is here whole.
-      void pack(held.bytes).then((packed) => (this.own[index] = packed));
+      // Deflated once the thread pool has done it; until then, or if zlib fails, it is kept whole.
+      pack(held.bytes).then(
+        (packed) => (this.own[index] = packed),
+        () => undefined,
+      );
       return id;
     }
     if (this.used + update.length > SLAB_BYTES) {
