@@ -110,7 +110,7 @@ export class SharedDoc implements SyncTarget {
     this.unsubscribe = await store.subscribeDoc(this.roomId, this.name, origin, {
       update: (update, cursor) => {
         this.applyFromStore([update]);
-        if (store.inOrder) this.cursor = cursor;
+        this.follow(cursor);
       },
       awareness: (update) => {
         if (!this.destroyed) applyAwarenessUpdate(this.awareness, update, fromStore);
@@ -218,6 +218,11 @@ export class SharedDoc implements SyncTarget {
     this.doc.destroy();
   }
 
+  /** A cursor from an append or a delivery covers every update before it only where the relay is in order. */
+  private follow(cursor: string): void {
+    if (this.deps.store.inOrder) this.cursor = cursor;
+  }
+
   private applyFromStore(updates: Uint8Array[]): void {
     if (updates.length === 0 || this.destroyed) return;
     for (const update of updates) {
@@ -255,8 +260,7 @@ export class SharedDoc implements SyncTarget {
       this.unsent.push(update);
     } else {
       try {
-        const cursor = await store.appendUpdate(this.roomId, this.name, update, this.deps.origin);
-        if (store.inOrder) this.cursor = cursor;
+        this.follow(await store.appendUpdate(this.roomId, this.name, update, this.deps.origin));
         this.sinceCompaction += 1;
         this.logBytes += update.length;
       } catch (error) {
@@ -301,8 +305,7 @@ export class SharedDoc implements SyncTarget {
     if (this.unsent.length === 0) return;
     const held = this.unsent;
     try {
-      const cursor = await this.deps.store.appendUpdate(this.roomId, this.name, Y.mergeUpdates(held), this.deps.origin);
-      if (this.deps.store.inOrder) this.cursor = cursor;
+      this.follow(await this.deps.store.appendUpdate(this.roomId, this.name, Y.mergeUpdates(held), this.deps.origin));
       this.unsent = this.unsent.slice(held.length);
       this.sinceCompaction += 1;
       this.retries = 0;

@@ -46,8 +46,9 @@ export class UpdateSlabs {
 
   /** A copy of the update kept as `id`. */
   async get(id: number): Promise<Uint8Array> {
-    const [slab, offset, length] = this.places.slice(id * 3, id * 3 + 3) as [number, number, number];
+    const slab = this.places[id * 3]!;
+    const offset = this.places[id * 3 + 1]!;
     if (slab === -1) return unpack(this.own[offset]!);
-    return this.slabs[slab]!.slice(offset, offset + length);
+    return this.slabs[slab]!.slice(offset, offset + this.places[id * 3 + 2]!);
   }
 }
