@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { roomStateFixture } from '../../../shared/test/fixtures.js';
+import { createReplayStoreFor } from '../../src/replay/store/index.js';
 import { createSqliteStore, SCHEMA_VERSION, StoreFileError } from '../../src/store/index.js';
 import type { RoomStore } from '../../src/store/index.js';
 
@@ -41,6 +42,21 @@ describe('the SQLite data file', () => {
       expect((await second.getRoom('room-keep01'))?.state.title).toBe('Kept');
       expect(await second.loadDoc('room-keep01', 'code')).toEqual({ snapshot: null, updates: [new Uint8Array([1, 2, 3])], cursor });
       expect((await second.getScorecard('room-keep01'))?.strengths).toBe('clear');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('records no history entry earlier than the last one written before a reopen', async () => {
+    const first = open();
+    await first.createRoom({ state: roomStateFixture({ id: 'room-clock1', title: 'Clock' }), tokenHashes: {} });
+    await createReplayStoreFor(first, undefined).appendHistory('room-clock1', 'code', { at: 9_000, author: 'a', update: new Uint8Array([1]) });
+    await first.close();
+    const second = open();
+    try {
+      const replay = createReplayStoreFor(second, undefined);
+      await replay.appendHistory('room-clock1', 'code', { at: 3_000, author: 'a', update: new Uint8Array([2]) });
+      expect((await replay.listHistory('room-clock1', 'code')).map((entry) => entry.at)).toEqual([9_000, 9_000]);
     } finally {
       await second.close();
     }

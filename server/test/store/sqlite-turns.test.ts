@@ -40,6 +40,32 @@ it('undoes only the operation that threw, and commits the rest of its turn', asy
   expect(rows()).toEqual(['a', 'c']);
 });
 
+it('undoes a single statement that fails, without a savepoint, and commits the rest of its turn', async () => {
+  db.exec('CREATE TABLE required (v TEXT NOT NULL)');
+  const { run, runStatement } = turnTransactions(db, () => {});
+  const outcomes = await Promise.allSettled([
+    runStatement(insert('a')),
+    runStatement(() => void db.prepare('INSERT INTO required (v) VALUES (NULL)').run()),
+    run(insert('c')),
+  ]);
+  expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect(rows()).toEqual(['a', 'c']);
+});
+
+it('rejects the whole turn, and drops what was cached of it, when a failure ends its transaction', async () => {
+  let rolledBack = 0;
+  const { run, runStatement } = turnTransactions(db, () => (rolledBack += 1));
+  // A full disk or an I/O error makes SQLite roll the whole transaction back on its own.
+  const endsTransaction = () => {
+    db.exec('ROLLBACK');
+    throw new Error('disk full');
+  };
+  const outcomes = await Promise.allSettled([run(insert('a')), runStatement(endsTransaction), run(insert('b'))]);
+  expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+  expect(rolledBack).toBe(1);
+  expect(rows()).toEqual(['b']);
+});
+
 it('reads at once outside a transaction, and with the turn inside one', async () => {
   const { run, read } = turnTransactions(db, () => {});
   expect(await read(rows)).toEqual([]);

@@ -1,18 +1,20 @@
 import { ReplayEvent } from '@quorum/shared';
 import type { SqliteContext } from '../../store/index.js';
+import { ByteLru } from '../../store/byte-lru.js';
 import type { ReplayStore } from './types.js';
+
+/** Documents whose last entry time is kept in memory; any other reads it from the file once. */
+const KNOWN_LAST_AT = { entries: 10_000, bytes: Number.MAX_SAFE_INTEGER };
 
 /**
  * The recording in the SQLite file (schema 4). Writes join the store's per-turn transaction, so a
  * history entry appended in the turn of the live log's append commits with it. Rows go with their
  * room when an idle room expires; a finished interview's room is kept, and so is its recording.
  */
-export function createSqliteReplayStore({ db, run, read }: SqliteContext): ReplayStore {
+export function createSqliteReplayStore({ db, run, runStatement, read }: SqliteContext): ReplayStore {
   const sql = {
-    append: db.prepare(`
-      INSERT INTO doc_history (room_id, doc, at, author, body)
-      SELECT @room, @doc, max(@at, coalesce((SELECT at FROM doc_history WHERE room_id = @room AND doc = @doc ORDER BY at DESC, seq DESC LIMIT 1), 0)), @author, @body
-      WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)`),
+    append: db.prepare('INSERT INTO doc_history (room_id, doc, at, author, body) SELECT @room, @doc, @at, @author, @body WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)'),
+    lastAt: db.prepare<[string, string], { at: number }>('SELECT at FROM doc_history WHERE room_id = ? AND doc = ? ORDER BY at DESC, seq DESC LIMIT 1'),
     checkpoint: db.prepare<[string, string, number], { seq: number; at: number; body: Buffer }>(
       'SELECT seq, at, body FROM doc_checkpoints WHERE room_id = ? AND doc = ? AND at <= ? ORDER BY at DESC, seq DESC LIMIT 1',
     ),
@@ -32,10 +34,16 @@ export function createSqliteReplayStore({ db, run, read }: SqliteContext): Repla
     appendEvent: db.prepare('INSERT INTO room_events (room_id, at, json) SELECT @room, @at, @json WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)'),
     events: db.prepare<[string], { json: string }>('SELECT json FROM room_events WHERE room_id = ? ORDER BY at, seq'),
   };
+  // Entry times never go back, so a seek's time range holds every entry before it. This process is
+  // the file's only writer, so the last time it wrote is the last time there is; a rolled-back turn
+  // can only leave it ahead of the file, which keeps times in order all the same.
+  const lastAt = new ByteLru<number>(KNOWN_LAST_AT);
   return {
     appendHistory: (roomId, doc, entry) =>
-      run(() => {
-        sql.append.run({ room: roomId, doc, at: entry.at, author: entry.author, body: entry.update });
+      runStatement(() => {
+        const key = `${roomId}/${doc}`;
+        const at = Math.max(entry.at, lastAt.get(key) ?? sql.lastAt.get(roomId, doc)?.at ?? 0);
+        if (sql.append.run({ room: roomId, doc, at, author: entry.author, body: entry.update }).changes > 0) lastAt.set(key, at, 1);
       }),
     historyAt: (roomId, doc, at) =>
       read(() => {
@@ -58,7 +66,7 @@ export function createSqliteReplayStore({ db, run, read }: SqliteContext): Repla
         return row && row.first !== null && row.last !== null ? { first: row.first, last: row.last, entries: row.entries } : null;
       }),
     appendEvent: (roomId, event) =>
-      run(() => {
+      runStatement(() => {
         sql.appendEvent.run({ room: roomId, at: event.at, json: JSON.stringify(event) });
       }),
     listEvents: (roomId) => read(() => sql.events.all(roomId).map((row) => ReplayEvent.parse(JSON.parse(row.json)))),

@@ -50,6 +50,7 @@ const SWEEP_MAX_MS = 3_600_000;
 export interface SqliteContext {
   db: Database;
   run: RunInTurn;
+  runStatement: RunInTurn;
   read: RunInTurn;
   now: () => number;
 }
@@ -83,7 +84,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const checkpointer = startCheckpointer(options.file, options.synchronous, (message) => options.onError?.(`checkpoint failed: ${message}`));
   const rooms = new ByteLru<CachedRoom>(CACHED_ROOMS);
   const turns = turnTransactions(db, () => rooms.clear(), options.groupCommitMs);
-  const { run, read } = turns;
+  const { run, runStatement, read } = turns;
   const relay = createLocalRelay();
 
   const sql = {
@@ -177,7 +178,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   return {
     kind: 'sqlite',
-    sqlite: { db, run, read, now },
+    sqlite: { db, run, runStatement, read, now },
     createRoom: (record) =>
       run(() => {
         const state = freeze(structuredClone(record.state));
@@ -200,7 +201,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         return true;
       }),
     updateState: (roomId, mutate) =>
-      run(() => {
+      runStatement(() => {
         const room = live(roomId);
         if (!room) return null;
         const next = mutate(room.state);
@@ -213,7 +214,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         return state;
       }),
     touch: (roomId) =>
-      run(() => {
+      runStatement(() => {
         const room = live(roomId);
         if (!room) return;
         room.expiresAt = now() + ttlMs;
@@ -228,14 +229,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       }),
 
     putParticipant: (roomId, participant) =>
-      run(() => {
+      runStatement(() => {
         if (live(roomId)) sql.putParticipant.run(roomId, participant.id, JSON.stringify(participant));
       }),
     listParticipants: (roomId) =>
       read(() => (live(roomId) ? sql.participants.all(roomId).map((row) => Participant.parse(JSON.parse(row.json))) : [])),
 
     async appendUpdate(roomId, doc, update, origin) {
-      const cursor = await run(() =>
+      const cursor = await runStatement(() =>
         live(roomId) ? String(sql.append.run(roomId, doc, update).lastInsertRowid) : String(sql.lastSeq.get()?.seq ?? 0),
       );
       // Only now, committed, does anyone else hear of it.

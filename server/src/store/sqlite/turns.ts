@@ -5,6 +5,11 @@ export type RunInTurn = <T>(op: () => T) => Promise<T>;
 export interface Turns {
   /** Runs a write in this turn's transaction. */
   run: RunInTurn;
+  /**
+   * Runs a write of a single statement in this turn's transaction, without a savepoint: SQLite
+   * undoes a failed statement by itself. A savepoint and its release cost as much as an insert.
+   */
+  runStatement: RunInTurn;
   /** Runs a read at once; while a transaction is open it may see uncommitted writes, so it resolves with them. */
   read: RunInTurn;
   /** Commits the open transaction now (on close). */
@@ -15,7 +20,7 @@ export interface Turns {
  * Groups every operation of one event-loop turn into one transaction, committed at the end of the
  * turn (setImmediate); each operation resolves only once its transaction is committed, so nothing
  * a caller hands on (to another client) can be lost by a crash. Each operation runs in a savepoint
- * of its own: one that throws leaves the others of its turn intact. `onRollback` drops what the
+ * of its own (or is a single statement): one that throws leaves the others of its turn intact. `onRollback` drops what the
  * caller cached of a turn that did not commit.
  *
  * Under load a commit waits until `groupMs` have passed since the one before, gathering the turns
@@ -63,30 +68,50 @@ export function turnTransactions(db: Database, onRollback: () => void, groupMs =
     for (const { resolve } of waiting) resolve();
   };
 
-  const run: RunInTurn = (op) =>
-    new Promise((resolve, reject) => {
-      let result: ReturnType<typeof op>;
-      try {
-        if (!db.inTransaction) {
-          begin.run();
-          scheduleCommit();
+  const open = () => {
+    if (db.inTransaction) return;
+    begin.run();
+    scheduleCommit();
+  };
+  /** After a failed operation: some errors (a full disk, I/O) end the whole transaction, and with it the turn's other writes. */
+  const afterFailure = (error: unknown) => {
+    if (db.inTransaction) return;
+    cancelCommit?.();
+    cancelCommit = undefined;
+    const waiting = settle;
+    settle = [];
+    onRollback();
+    for (const { reject } of waiting) reject(error);
+  };
+
+  const inTransaction =
+    (withSavepoint: boolean): RunInTurn =>
+    (op) =>
+      new Promise((resolve, reject) => {
+        let result: ReturnType<typeof op>;
+        try {
+          open();
+          if (withSavepoint) savepoint.run();
+        } catch (error) {
+          reject(error);
+          return;
         }
-        savepoint.run();
-      } catch (error) {
-        reject(error);
-        return;
-      }
-      try {
-        result = op();
-        release.run();
-      } catch (error) {
-        rollbackTo.run();
-        release.run();
-        reject(error);
-        return;
-      }
-      settle.push({ resolve: () => resolve(result), reject });
-    });
+        try {
+          result = op();
+          if (withSavepoint) release.run();
+        } catch (error) {
+          if (withSavepoint && db.inTransaction) {
+            rollbackTo.run();
+            release.run();
+          }
+          afterFailure(error);
+          reject(error);
+          return;
+        }
+        settle.push({ resolve: () => resolve(result), reject });
+      });
+  const run = inTransaction(true);
+  const runStatement = inTransaction(false);
   const read: RunInTurn = (op) => (db.inTransaction ? run(op) : new Promise((resolve) => resolve(op())));
-  return { run, read, flush };
+  return { run, runStatement, read, flush };
 }
