@@ -135,12 +135,19 @@ export function createMemoryStore(options: { ttlSeconds: number; now?: () => num
       const entry = docOf(room, doc);
       const upTo = Number(cursor);
       if (upTo < entry.snapshotCursor) return;
-      const packed = await pack(snapshot);
-      // Another compaction may have landed while this one was being packed.
-      if (upTo < entry.snapshotCursor) return;
-      entry.snapshot = packed;
+      // Kept whole at once and packed afterwards: the document's next updates wait behind its
+      // compaction, and a deflate waits its turn in a thread pool the replay's packing shares.
+      const whole: Packed = { bytes: snapshot.slice(), deflated: false };
+      entry.snapshot = whole;
       entry.snapshotCursor = upTo;
       entry.updates = entry.updates.filter((u) => u.seq > upTo);
+      pack(whole.bytes).then(
+        (packed) => {
+          if (entry.snapshot === whole) entry.snapshot = packed;
+        },
+        // Left whole: it is still all there.
+        () => undefined,
+      );
     },
     async keepRoom(roomId) {
       const room = live(roomId);
