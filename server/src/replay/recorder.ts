@@ -83,12 +83,21 @@ export function createRecorder(options: RecorderOptions): Recorder {
       const at = now();
       const appended = store.appendHistory(roomId, doc, { at, author, update });
       const key = `${roomId}/${doc}`;
-      const count = counts.get(key) ?? { updates: 0, bytes: 0, checkpointBytes: 0 };
+      let count = counts.get(key);
+      if (count) {
+        count.updates += 1;
+        count.bytes += update.length;
+      } else if (update.length >= minBytes) {
+        // A large first update (a seeded or pasted document) serves a seek as a checkpoint would,
+        // since applying it costs what loading a checkpoint of it does: the next one is due once
+        // the updates after it outweigh it, and the document is not held twice meanwhile.
+        count = { updates: 0, bytes: 0, checkpointBytes: update.length };
+      } else {
+        count = { updates: 1, bytes: update.length, checkpointBytes: 0 };
+      }
       // Re-inserted, so the map's order is the order documents were last written in.
       counts.delete(key);
       counts.set(key, count);
-      count.updates += 1;
-      count.bytes += update.length;
       if (count.updates >= every || count.bytes >= Math.max(minBytes, count.checkpointBytes)) {
         count.updates = 0;
         count.bytes = 0;
