@@ -20,13 +20,13 @@ export interface Turns {
  * Groups every operation of one event-loop turn into one transaction, committed at the end of the
  * turn (setImmediate); each operation resolves only once its transaction is committed, so nothing
  * a caller hands on (to another client) can be lost by a crash. Each operation runs in a savepoint
- * of its own (or is a single statement): one that throws leaves the others of its turn intact. `onRollback` drops what the
- * caller cached of a turn that did not commit.
+ * of its own (or is a single statement): one that throws leaves the others of its turn intact.
+ * `onRollback` drops what the caller cached of a turn that did not commit.
  *
  * Under load a commit waits until `groupMs` have passed since the one before, gathering the turns
- * in between: a commit writes every page it touched to the log, and updates of many rooms touch
- * the same few pages, so one commit for the turns of a few milliseconds writes a fraction of what a
- * commit each would. An idle store still commits at the end of the turn: a lone write waits no longer.
+ * in between: a commit writes every page it touched to the log, and the updates of many rooms
+ * share some of them (the tables' last pages, the sequence counter's), so one commit for the turns
+ * of a few milliseconds writes less than a commit each would. An idle store still commits at the end of the turn: a lone write waits no longer.
  */
 export function turnTransactions(db: Database, onRollback: () => void, groupMs = 0): Turns {
   const begin = db.prepare('BEGIN IMMEDIATE');
@@ -50,6 +50,11 @@ export function turnTransactions(db: Database, onRollback: () => void, groupMs =
     }
   };
 
+  const failTurn = (waiting: typeof settle, error: unknown) => {
+    onRollback();
+    for (const { reject } of waiting) reject(error);
+  };
+
   const flush = () => {
     cancelCommit?.();
     cancelCommit = undefined;
@@ -61,8 +66,7 @@ export function turnTransactions(db: Database, onRollback: () => void, groupMs =
       lastCommitAt = performance.now();
     } catch (error) {
       if (db.inTransaction) rollback.run();
-      onRollback();
-      for (const { reject } of waiting) reject(error);
+      failTurn(waiting, error);
       return;
     }
     for (const { resolve } of waiting) resolve();
@@ -80,8 +84,7 @@ export function turnTransactions(db: Database, onRollback: () => void, groupMs =
     cancelCommit = undefined;
     const waiting = settle;
     settle = [];
-    onRollback();
-    for (const { reject } of waiting) reject(error);
+    failTurn(waiting, error);
   };
 
   const inTransaction =
