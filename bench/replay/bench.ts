@@ -51,11 +51,12 @@ const targets: Target[] = [
       return {
         store,
         // The recording's own bytes: its rows' payloads plus the pages of its tables and indexes (dbstat).
+        // It writes no live log, so doc_entries holds history alone.
         bytes: async () =>
           (
             db
               .prepare(
-                "SELECT sum(pgsize) AS bytes FROM dbstat WHERE name IN ('doc_history', 'doc_history_by_time', 'doc_checkpoints', 'doc_checkpoints_by_time', 'room_events', 'room_events_by_time', 'sqlite_autoindex_doc_checkpoints_1')",
+                "SELECT sum(pgsize) AS bytes FROM dbstat WHERE name IN ('doc_entries', 'doc_entries_by_doc', 'doc_checkpoints', 'doc_checkpoints_by_time', 'room_events', 'room_events_by_time', 'sqlite_autoindex_doc_checkpoints_1')",
               )
               .get() as { bytes: number }
           ).bytes,

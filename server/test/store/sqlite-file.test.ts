@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { roomStateFixture } from '../../../shared/test/fixtures.js';
 import { createReplayStoreFor } from '../../src/replay/store/index.js';
 import { createSqliteStore, SCHEMA_VERSION, StoreFileError } from '../../src/store/index.js';
+import { migrations } from '../../src/store/sqlite/schema.js';
 import type { RoomStore } from '../../src/store/index.js';
 
 let dir: string;
@@ -68,7 +69,8 @@ describe('the SQLite data file', () => {
       await store.createRoom({ state: roomStateFixture({ id: 'room-ckpt01' }), tokenHashes: {} });
       const before = statSync(file).size;
       for (let i = 0; i < 100; i += 1) await store.appendUpdate('room-ckpt01', 'code', new Uint8Array(4_000).fill(i), 'a');
-      await expect.poll(() => statSync(file).size, { timeout: 10_000 }).toBeGreaterThan(before + 400_000);
+      // 400 KB written; a new file first reuses the few pages its earlier schema versions freed.
+      await expect.poll(() => statSync(file).size, { timeout: 10_000 }).toBeGreaterThan(before + 350_000);
     } finally {
       await store.close();
     }
@@ -137,6 +139,69 @@ describe('schema versions', () => {
     upgraded.close();
   });
 
+  it('upgrades a schema 7 file to one table of live logs and history, keeping cursors, entries and checkpoints', async () => {
+    const source = new Y.Doc();
+    const text = source.getText('code');
+    const steps = ['one ', 'two ', 'three'].map((word) => {
+      const before = Y.encodeStateVector(source);
+      text.insert(text.length, word);
+      return Y.encodeStateAsUpdate(source, before);
+    });
+    const stateAfter = (count: number) => Y.mergeUpdates(steps.slice(0, count));
+    const old = new Database(file);
+    for (const step of migrations.slice(0, 7)) step(old);
+    old.pragma('user_version = 7');
+    old.prepare('INSERT INTO rooms (id, state, token_hashes, expires_at) VALUES (?, ?, ?, ?)').run('room-v7old01', JSON.stringify(roomStateFixture({ id: 'room-v7old01' })), '{}', Date.now() + 3_600_000);
+    // The code's live log was compacted up to 10 and holds two updates after it; the board's is compacted to nothing at 20.
+    old.prepare('INSERT INTO doc_snapshots (room_id, doc, body, cursor) VALUES (?, ?, ?, ?)').run('room-v7old01', 'code', stateAfter(1), 10);
+    old.prepare('INSERT INTO doc_snapshots (room_id, doc, body, cursor) VALUES (?, ?, ?, ?)').run('room-v7old01', 'board', Y.encodeStateAsUpdate(new Y.Doc()), 20);
+    old.prepare('INSERT INTO doc_updates (seq, room_id, doc, body) VALUES (?, ?, ?, ?)').run(11, 'room-v7old01', 'code', steps[1]);
+    old.prepare('INSERT INTO doc_updates (seq, room_id, doc, body) VALUES (?, ?, ?, ?)').run(12, 'room-v7old01', 'code', steps[2]);
+    old.prepare("UPDATE sqlite_sequence SET seq = 20 WHERE name = 'doc_updates'").run();
+    steps.forEach((step, index) =>
+      old.prepare('INSERT INTO doc_history (room_id, doc, at, author, body) VALUES (?, ?, ?, ?, ?)').run('room-v7old01', 'code', (index + 1) * 1_000, `p-${index}`, step),
+    );
+    old.prepare('INSERT INTO doc_checkpoints (room_id, doc, seq, at, body) VALUES (?, ?, ?, ?, ?)').run('room-v7old01', 'code', 2, 2_000, stateAfter(2));
+    old.close();
+
+    const store = open();
+    try {
+      const replay = createReplayStoreFor(store, undefined);
+      const code = await store.loadDoc('room-v7old01', 'code');
+      expect(code).toEqual({ snapshot: new Uint8Array(stateAfter(1)), updates: [new Uint8Array(steps[1]!), new Uint8Array(steps[2]!)], cursor: '12' });
+      expect(await store.loadDoc('room-v7old01', 'board')).toMatchObject({ updates: [], cursor: '20' });
+      expect((await replay.listHistory('room-v7old01', 'code')).map(({ at, author }) => [at, author])).toEqual([[1_000, 'p-0'], [2_000, 'p-1'], [3_000, 'p-2']]);
+      const slice = await replay.historyAt('room-v7old01', 'code', 3_500);
+      expect(slice.checkpoint).toMatchObject({ at: 2_000, state: new Uint8Array(stateAfter(2)) });
+      expect(slice.entries.map((entry) => entry.author)).toEqual(['p-2']);
+      // New rows come after every cursor the old live log handed out, compacted away or not.
+      const next = await store.appendUpdate('room-v7old01', 'board', new Uint8Array([9]), 'a');
+      expect(Number(next)).toBeGreaterThan(20);
+      expect((await store.loadDoc('room-v7old01', 'board')).updates).toEqual([new Uint8Array([9])]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("keeps a document's history whole when its live log, in the same table, is compacted", async () => {
+    const store = open();
+    try {
+      const replay = createReplayStoreFor(store, undefined);
+      await store.createRoom({ state: roomStateFixture({ id: 'room-share1' }), tokenHashes: {} });
+      for (const [index, byte] of [1, 2, 3].entries()) {
+        await replay.appendHistory('room-share1', 'code', { at: index, author: 'a', update: new Uint8Array([byte]) });
+        await store.appendUpdate('room-share1', 'code', new Uint8Array([byte]), 'a');
+      }
+      const { cursor } = await store.loadDoc('room-share1', 'code');
+      await store.compactDoc('room-share1', 'code', new Uint8Array([7]), cursor);
+      expect(await store.loadDoc('room-share1', 'code')).toEqual({ snapshot: new Uint8Array([7]), updates: [], cursor });
+      expect((await replay.listHistory('room-share1', 'code')).map((entry) => [...entry.update])).toEqual([[1], [2], [3]]);
+      expect(await replay.historySpan('room-share1', 'code')).toEqual({ first: 0, last: 2, entries: 3 });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('sweeps expired rooms with their documents out of the file', async () => {
     let clock = 0;
     const atClock = () => createSqliteStore({ file, ttlSeconds: 10, synchronous: 'normal', now: () => clock });
@@ -147,7 +212,7 @@ describe('schema versions', () => {
     clock = 11_000;
     await atClock().close();
     const left = new Database(file, { readonly: true });
-    expect(left.prepare('SELECT (SELECT count(*) FROM rooms) + (SELECT count(*) FROM doc_updates) AS rows').get()).toEqual({ rows: 0 });
+    expect(left.prepare('SELECT (SELECT count(*) FROM rooms) + (SELECT count(*) FROM doc_entries) AS rows').get()).toEqual({ rows: 0 });
     left.close();
   });
 });

@@ -1,35 +1,37 @@
 import { ReplayEvent } from '@quorum/shared';
 import type { SqliteContext } from '../../store/index.js';
 import { ByteLru } from '../../store/byte-lru.js';
-import type { ReplayStore } from './types.js';
+import type { HistorySlice, ReplayStore } from './types.js';
 
 /** Documents whose last entry time is kept in memory; any other reads it from the file once. */
 const KNOWN_LAST_AT = { entries: 10_000, bytes: Number.MAX_SAFE_INTEGER };
 
 /**
- * The recording in the SQLite file (schema 4). Writes join the store's per-turn transaction, so a
- * history entry appended in the turn of the live log's append commits with it. Rows go with their
- * room when an idle room expires; a finished interview's room is kept, and so is its recording.
+ * The recording in the SQLite file: its history is the rows of doc_entries that have a time (schema
+ * 8), among the live log's, so an update's two rows share a page. Writes join the store's per-turn
+ * transaction, so a history entry appended in the turn of the live log's append commits with it.
+ * Rows go with their room when an idle room expires; a finished interview's room is kept, and so is
+ * its recording.
  */
 export function createSqliteReplayStore({ db, run, runStatement, read }: SqliteContext): ReplayStore {
   const sql = {
-    append: db.prepare('INSERT INTO doc_history (room_id, doc, at, author, body) SELECT @room, @doc, @at, @author, @body WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)'),
-    lastAt: db.prepare<[string, string], { at: number }>('SELECT at FROM doc_history WHERE room_id = ? AND doc = ? ORDER BY at DESC, seq DESC LIMIT 1'),
+    append: db.prepare('INSERT INTO doc_entries (room_id, doc, at, author, body) SELECT @room, @doc, @at, @author, @body WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)'),
+    lastAt: db.prepare<[string, string], { at: number }>('SELECT at FROM doc_entries WHERE room_id = ? AND doc = ? AND at IS NOT NULL ORDER BY seq DESC LIMIT 1'),
     checkpoint: db.prepare<[string, string, number], { seq: number; at: number; body: Buffer }>(
       'SELECT seq, at, body FROM doc_checkpoints WHERE room_id = ? AND doc = ? AND at <= ? ORDER BY at DESC, seq DESC LIMIT 1',
     ),
-    // Times grow with seq, so the index range [checkpoint time, at] holds every entry wanted.
-    entries: db.prepare<[string, string, number, number, number], { seq: number; at: number; author: string; body: Buffer }>(
-      'SELECT seq, at, author, body FROM doc_history WHERE room_id = ? AND doc = ? AND at >= ? AND at <= ? AND seq > ? ORDER BY seq',
+    // Read until the first entry past the instant: times grow with seq.
+    entriesAfter: db.prepare<[string, string, number], { seq: number; at: number; author: string; body: Buffer }>(
+      'SELECT seq, at, author, body FROM doc_entries WHERE room_id = ? AND doc = ? AND seq > ? AND at IS NOT NULL ORDER BY seq',
     ),
     putCheckpoint: db.prepare(
       'INSERT OR IGNORE INTO doc_checkpoints (room_id, doc, seq, at, body) SELECT @room, @doc, @seq, @at, @body WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)',
     ),
     all: db.prepare<[string, string], { seq: number; at: number; author: string; body: Buffer }>(
-      'SELECT seq, at, author, body FROM doc_history WHERE room_id = ? AND doc = ? ORDER BY seq',
+      'SELECT seq, at, author, body FROM doc_entries WHERE room_id = ? AND doc = ? AND at IS NOT NULL ORDER BY seq',
     ),
     span: db.prepare<[string, string], { first: number | null; last: number | null; entries: number }>(
-      'SELECT min(at) AS first, max(at) AS last, count(*) AS entries FROM doc_history WHERE room_id = ? AND doc = ?',
+      'SELECT min(at) AS first, max(at) AS last, count(at) AS entries FROM doc_entries WHERE room_id = ? AND doc = ?',
     ),
     appendEvent: db.prepare('INSERT INTO room_events (room_id, at, json) SELECT @room, @at, @json WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)'),
     events: db.prepare<[string], { json: string }>('SELECT json FROM room_events WHERE room_id = ? ORDER BY at, seq'),
@@ -48,11 +50,12 @@ export function createSqliteReplayStore({ db, run, runStatement, read }: SqliteC
     historyAt: (roomId, doc, at) =>
       read(() => {
         const found = sql.checkpoint.get(roomId, doc, at);
-        const rows = sql.entries.all(roomId, doc, found?.at ?? 0, at, found?.seq ?? 0);
-        return {
-          checkpoint: found ? { seq: String(found.seq), at: found.at, state: new Uint8Array(found.body) } : null,
-          entries: rows.map((row) => ({ seq: String(row.seq), at: row.at, author: row.author, update: new Uint8Array(row.body) })),
-        };
+        const entries: HistorySlice['entries'] = [];
+        for (const row of sql.entriesAfter.iterate(roomId, doc, found?.seq ?? 0)) {
+          if (row.at > at) break;
+          entries.push({ seq: String(row.seq), at: row.at, author: row.author, update: new Uint8Array(row.body) });
+        }
+        return { checkpoint: found ? { seq: String(found.seq), at: found.at, state: new Uint8Array(found.body) } : null, entries };
       }),
     putCheckpoint: (roomId, doc, checkpoint) =>
       run(() => {

@@ -99,14 +99,16 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     keep: db.prepare('UPDATE rooms SET kept = 1 WHERE id = ?'),
     putParticipant: db.prepare('INSERT OR REPLACE INTO participants (room_id, id, json) VALUES (?, ?, ?)'),
     participants: db.prepare<[string], { json: string }>('SELECT json FROM participants WHERE room_id = ?'),
-    append: db.prepare('INSERT INTO doc_updates (room_id, doc, body) VALUES (?, ?, ?)'),
-    lastSeq: db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM doc_updates'),
+    // The live log shares doc_entries with the replay's history (schema 8): its rows are those without a time.
+    append: db.prepare('INSERT INTO doc_entries (room_id, doc, body) VALUES (?, ?, ?)'),
+    lastSeq: db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM doc_entries'),
     snapshot: db.prepare<[string, string], { body: Buffer; cursor: number }>('SELECT body, cursor FROM doc_snapshots WHERE room_id = ? AND doc = ?'),
     updatesAfter: db.prepare<[string, string, number], { seq: number; body: Buffer }>(
-      'SELECT seq, body FROM doc_updates WHERE room_id = ? AND doc = ? AND seq > ? ORDER BY seq',
+      'SELECT seq, body FROM doc_entries WHERE room_id = ? AND doc = ? AND seq > ? AND at IS NULL ORDER BY seq',
     ),
     putSnapshot: db.prepare('INSERT OR REPLACE INTO doc_snapshots (room_id, doc, body, cursor) VALUES (?, ?, ?, ?)'),
-    trimUpdates: db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND doc = ? AND seq <= ?'),
+    // From the last snapshot's cursor, below which the live log is already gone: the history's rows are not scanned again.
+    trimUpdates: db.prepare('DELETE FROM doc_entries WHERE room_id = ? AND doc = ? AND seq > ? AND seq <= ? AND at IS NULL'),
     scorecard: db.prepare<[string], { json: string }>('SELECT json FROM scorecards WHERE room_id = ?'),
     putScorecard: db.prepare('INSERT OR REPLACE INTO scorecards (room_id, json) VALUES (?, ?)'),
     appendRevision: db.prepare('INSERT INTO scorecard_revisions (room_id, json) VALUES (?, ?)'),
@@ -258,9 +260,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     compactDoc: (roomId, doc, snapshot, cursor) =>
       run(() => {
         const upTo = Number(cursor);
-        if (!live(roomId) || upTo < (sql.snapshot.get(roomId, doc)?.cursor ?? 0)) return;
+        const trimmed = live(roomId) ? (sql.snapshot.get(roomId, doc)?.cursor ?? 0) : Number.POSITIVE_INFINITY;
+        if (upTo < trimmed) return;
         sql.putSnapshot.run(roomId, doc, snapshot, upTo);
-        sql.trimUpdates.run(roomId, doc, upTo);
+        sql.trimUpdates.run(roomId, doc, trimmed, upTo);
       }),
     // Appends and deliveries happen in this process, in commit order.
     inOrder: true,
