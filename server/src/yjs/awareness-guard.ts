@@ -8,14 +8,15 @@ interface AwarenessEntry {
   state: string;
 }
 
-function decodeEntries(update: Uint8Array): AwarenessEntry[] {
+/** The entries, and whether they were all the update held (nothing trailing after them). */
+function decodeEntries(update: Uint8Array): { entries: AwarenessEntry[]; exact: boolean } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i += 1) {
     entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) });
   }
-  return entries;
+  return { entries, exact: !decoding.hasContent(decoder) };
 }
 
 function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
@@ -58,13 +59,20 @@ export interface AwarenessClaim {
  * it carries, and how many entries were dropped. Throws on a malformed update, like the decoder.
  */
 export function guardAwareness(update: Uint8Array, claim: AwarenessClaim): { update: Uint8Array | null; clientIds: number[]; dropped: number } {
+  const { entries, exact } = decodeEntries(update);
   const kept: AwarenessEntry[] = [];
   let dropped = 0;
-  for (const entry of decodeEntries(update)) {
+  let renamed = false;
+  for (const entry of entries) {
     const removal = entry.state === 'null';
     const verdict = claim.judge(entry.clientId, entry.clock, removal);
     if (verdict === 'drop') dropped += 1;
-    if (verdict === 'keep') kept.push(removal ? entry : { ...entry, state: withKnownName(entry.state, claim.name) });
+    if (verdict !== 'keep') continue;
+    const state = removal ? entry.state : withKnownName(entry.state, claim.name);
+    renamed ||= state !== entry.state;
+    kept.push(state === entry.state ? entry : { ...entry, state });
   }
-  return { update: kept.length > 0 ? encodeEntries(kept) : null, clientIds: kept.map((entry) => entry.clientId), dropped };
+  // A cursor that moves, under the name the server gave it, is kept whole: its own bytes go on.
+  const whole = exact && kept.length === entries.length && !renamed;
+  return { update: kept.length === 0 ? null : whole ? update : encodeEntries(kept), clientIds: kept.map((entry) => entry.clientId), dropped };
 }

@@ -1,0 +1,62 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import { guardAwareness } from '../src/yjs/awareness-guard.js';
+import type { AwarenessVerdict } from '../src/yjs/awareness-guard.js';
+
+const encode = (entries: { clientId: number; clock: number; state: unknown }[], trailing: number[] = []) => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  for (const byte of trailing) encoding.writeUint8(encoder, byte);
+  return encoding.toUint8Array(encoder);
+};
+const states = (update: Uint8Array) => {
+  const decoder = decoding.createDecoder(update);
+  return Array.from({ length: decoding.readVarUint(decoder) }, () => {
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    return JSON.parse(decoding.readVarString(decoder)) as unknown;
+  });
+};
+const ownerOf = (own: number) => ({ name: 'Ada', judge: (id: number): AwarenessVerdict => (id === own ? 'keep' : 'drop') });
+
+describe('the awareness guard', () => {
+  it('passes on the very bytes of a cursor that names its sender as the server does', () => {
+    const update = encode([{ clientId: 7, clock: 3, state: { user: { name: 'Ada' }, cursor: { line: 4 } } }]);
+    expect(guardAwareness(update, ownerOf(7))).toEqual({ update, clientIds: [7], dropped: 0 });
+    expect(guardAwareness(update, ownerOf(7)).update).toBe(update);
+  });
+
+  it("puts the server's name in place of the one a client claims", () => {
+    const guarded = guardAwareness(encode([{ clientId: 7, clock: 3, state: { user: { name: 'Mallory' }, cursor: { line: 4 } } }]), ownerOf(7));
+    expect(states(guarded.update!)).toEqual([{ user: { name: 'Ada' }, cursor: { line: 4 } }]);
+  });
+
+  it("drops a write to another client's state and keeps the sender's own", () => {
+    const guarded = guardAwareness(
+      encode([
+        { clientId: 7, clock: 3, state: { user: { name: 'Ada' } } },
+        { clientId: 8, clock: 9, state: { user: { name: 'Bob' } } },
+      ]),
+      ownerOf(7),
+    );
+    expect(guarded.clientIds).toEqual([7]);
+    expect(guarded.dropped).toBe(1);
+    expect(states(guarded.update!)).toEqual([{ user: { name: 'Ada' } }]);
+  });
+
+  it('passes on no bytes that trail the entries', () => {
+    const update = encode([{ clientId: 7, clock: 3, state: { user: { name: 'Ada' } } }], [1, 2, 3, 4]);
+    const guarded = guardAwareness(update, ownerOf(7));
+    expect(guarded.update).toEqual(encode([{ clientId: 7, clock: 3, state: { user: { name: 'Ada' } } }]));
+  });
+
+  it('leaves nothing to apply when every entry is dropped', () => {
+    expect(guardAwareness(encode([{ clientId: 8, clock: 1, state: {} }]), ownerOf(7))).toEqual({ update: null, clientIds: [], dropped: 1 });
+  });
+});
