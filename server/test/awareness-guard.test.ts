@@ -27,14 +27,16 @@ const ownerOf = (own: number) => ({ name: 'Ada', judge: (id: number): AwarenessV
 
 describe('the awareness guard', () => {
   it('passes on the very bytes of a cursor that names its sender as the server does', () => {
-    const update = encode([{ clientId: 7, clock: 3, state: { user: { name: 'Ada' }, cursor: { line: 4 } } }]);
-    expect(guardAwareness(update, ownerOf(7))).toEqual({ update, clientIds: [7], dropped: 0 });
+    const state = { user: { name: 'Ada' }, cursor: { line: 4 } };
+    const update = encode([{ clientId: 7, clock: 3, state }]);
+    expect(guardAwareness(update, ownerOf(7))).toEqual({ update, entries: [{ clientId: 7, clock: 3, state }], dropped: 0 });
     expect(guardAwareness(update, ownerOf(7)).update).toBe(update);
   });
 
   it("puts the server's name in place of the one a client claims", () => {
     const guarded = guardAwareness(encode([{ clientId: 7, clock: 3, state: { user: { name: 'Mallory' }, cursor: { line: 4 } } }]), ownerOf(7));
     expect(states(guarded.update!)).toEqual([{ user: { name: 'Ada' }, cursor: { line: 4 } }]);
+    expect(guarded.entries.map((entry) => entry.state)).toEqual([{ user: { name: 'Ada' }, cursor: { line: 4 } }]);
   });
 
   it("drops a write to another client's state and keeps the sender's own", () => {
@@ -45,7 +47,7 @@ describe('the awareness guard', () => {
       ]),
       ownerOf(7),
     );
-    expect(guarded.clientIds).toEqual([7]);
+    expect(guarded.entries.map((entry) => entry.clientId)).toEqual([7]);
     expect(guarded.dropped).toBe(1);
     expect(states(guarded.update!)).toEqual([{ user: { name: 'Ada' } }]);
   });
@@ -57,6 +59,6 @@ describe('the awareness guard', () => {
   });
 
   it('leaves nothing to apply when every entry is dropped', () => {
-    expect(guardAwareness(encode([{ clientId: 8, clock: 1, state: {} }]), ownerOf(7))).toEqual({ update: null, clientIds: [], dropped: 1 });
+    expect(guardAwareness(encode([{ clientId: 8, clock: 1, state: {} }]), ownerOf(7))).toEqual({ update: null, entries: [], dropped: 1 });
   });
 });

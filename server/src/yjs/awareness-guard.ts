@@ -30,15 +30,22 @@ function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** A kept entry's state as the server applies it (null: removed), and its text as relayed. */
+interface NamedState {
+  value: unknown;
+  text: string;
+}
+
 /** Puts the server's name for the sender in place of whatever `user.name` it claimed. */
-function withKnownName(state: string, name: string): string {
+function withKnownName(state: string, name: string): NamedState {
   const parsed: unknown = JSON.parse(state);
-  if (typeof parsed !== 'object' || parsed === null || !('user' in parsed)) return state;
+  if (typeof parsed !== 'object' || parsed === null || !('user' in parsed)) return { value: parsed, text: state };
   const { user } = parsed as { user: unknown };
-  if (typeof user !== 'object' || user === null || Array.isArray(user)) return state;
+  if (typeof user !== 'object' || user === null || Array.isArray(user)) return { value: parsed, text: state };
   // Browsers announce the name the server gave them: nothing to rewrite.
-  if ((user as { name?: unknown }).name === name) return state;
-  return JSON.stringify({ ...parsed, user: { ...user, name } });
+  if ((user as { name?: unknown }).name === name) return { value: parsed, text: state };
+  const value = { ...parsed, user: { ...user, name } };
+  return { value, text: JSON.stringify(value) };
 }
 
 /**
@@ -53,26 +60,35 @@ export interface AwarenessClaim {
   name: string;
 }
 
+/** An entry the sender may write, with its state parsed: what `applyAwarenessEntries` takes. */
+export interface GuardedEntry {
+  clientId: number;
+  clock: number;
+  state: unknown;
+}
+
 /**
  * Keeps only the entries of an awareness update that the sender may write, each under the name
- * the server knows it by. Returns the update to apply (null if nothing is left), the client ids
- * it carries, and how many entries were dropped. Throws on a malformed update, like the decoder.
+ * the server knows it by. Returns those entries with their states parsed (parsed once: the server
+ * applies them as they are), the update to relay (null if nothing is left), and how many entries
+ * were dropped. Throws on a malformed update, like the decoder.
  */
-export function guardAwareness(update: Uint8Array, claim: AwarenessClaim): { update: Uint8Array | null; clientIds: number[]; dropped: number } {
-  const { entries, exact } = decodeEntries(update);
-  const kept: AwarenessEntry[] = [];
+export function guardAwareness(update: Uint8Array, claim: AwarenessClaim): { update: Uint8Array | null; entries: GuardedEntry[]; dropped: number } {
+  const decoded = decodeEntries(update);
+  const kept: GuardedEntry[] = [];
+  const relayed: AwarenessEntry[] = [];
   let dropped = 0;
   let renamed = false;
-  for (const entry of entries) {
-    const removal = entry.state === 'null';
-    const verdict = claim.judge(entry.clientId, entry.clock, removal);
+  for (const entry of decoded.entries) {
+    const verdict = claim.judge(entry.clientId, entry.clock, entry.state === 'null');
     if (verdict === 'drop') dropped += 1;
     if (verdict !== 'keep') continue;
-    const state = removal ? entry.state : withKnownName(entry.state, claim.name);
-    renamed ||= state !== entry.state;
-    kept.push(state === entry.state ? entry : { ...entry, state });
+    const { value, text } = withKnownName(entry.state, claim.name);
+    renamed ||= text !== entry.state;
+    kept.push({ clientId: entry.clientId, clock: entry.clock, state: value });
+    relayed.push(text === entry.state ? entry : { ...entry, state: text });
   }
   // A cursor that moves, under the name the server gave it, is kept whole: its own bytes go on.
-  const whole = exact && kept.length === entries.length && !renamed;
-  return { update: kept.length === 0 ? null : whole ? update : encodeEntries(kept), clientIds: kept.map((entry) => entry.clientId), dropped };
+  const whole = decoded.exact && kept.length === decoded.entries.length && !renamed;
+  return { update: kept.length === 0 ? null : whole ? update : encodeEntries(relayed), entries: kept, dropped };
 }

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { GuardedEntry } from './awareness-guard.js';
 import type { DocConnection } from './shared-doc.js';
 
 /**
@@ -52,6 +53,30 @@ export function applyUpdate(doc: Y.Doc, update: Uint8Array, origin: Origin): voi
 
 export function applyAwarenessUpdate(awareness: Awareness, update: Uint8Array, origin: Origin): void {
   awarenessProtocol.applyAwarenessUpdate(awareness, update, origin);
+}
+
+/**
+ * Applies a client's guarded entries as y-protocols' `applyAwarenessUpdate` would, without parsing
+ * their states a second time. It emits 'update' only: 'change' (which y-protocols emits when a
+ * state differs deeply from the one before) has no listener on the server, and the deep comparison
+ * of every cursor move was most of what applying one cost. Nor does it guard a local state: the
+ * server's is always null.
+ */
+export function applyAwarenessEntries(awareness: Awareness, entries: readonly GuardedEntry[], origin: ConnectionOrigin): void {
+  const changes: Record<'added' | 'updated' | 'removed', number[]> = { added: [], updated: [], removed: [] };
+  const now = Date.now();
+  for (const { clientId, clock, state } of entries) {
+    const meta = awareness.meta.get(clientId);
+    const current = meta?.clock ?? 0;
+    if (!(current < clock || (current === clock && state === null && awareness.states.has(clientId)))) continue;
+    if (state === null) awareness.states.delete(clientId);
+    else awareness.states.set(clientId, state as Record<string, unknown>);
+    awareness.meta.set(clientId, { clock, lastUpdated: now });
+    if (meta === undefined && state !== null) changes.added.push(clientId);
+    else if (meta !== undefined && state === null) changes.removed.push(clientId);
+    else if (state !== null) changes.updated.push(clientId);
+  }
+  if (changes.added.length + changes.updated.length + changes.removed.length > 0) awareness.emit('update', [changes, origin]);
 }
 
 export function removeAwarenessStates(awareness: Awareness, clients: number[], origin: Origin): void {

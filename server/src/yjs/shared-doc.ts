@@ -8,7 +8,7 @@ import type { DocLog, DocRelay } from '../store/index.js';
 import { guardAwareness } from './awareness-guard.js';
 import type { AwarenessVerdict } from './awareness-guard.js';
 import { fastenNewValues } from './fast-values.js';
-import { OriginReader, applyAwarenessUpdate, applyUpdate, departed, fromStore, removeAwarenessStates, transact } from './origin.js';
+import { OriginReader, applyAwarenessEntries, applyAwarenessUpdate, applyUpdate, departed, fromStore, removeAwarenessStates, transact } from './origin.js';
 import type { ChangeOrigin, ConnectionOrigin, StoreOrigin } from './origin.js';
 import { awarenessFrame, updateMessage } from './protocol.js';
 import type { SyncTarget } from './protocol.js';
@@ -154,9 +154,9 @@ export class SharedDoc implements SyncTarget {
     const guarded = guardAwareness(update, { judge, name });
     if (guarded.dropped > 0) this.deps.metrics.yjsRejected.inc({ reason: 'foreign-awareness' }, guarded.dropped);
     if (!guarded.update) return;
-    this.applying = { update: guarded.update, clientIds: guarded.clientIds };
+    this.applying = { update: guarded.update, clientIds: guarded.entries.map((entry) => entry.clientId) };
     try {
-      applyAwarenessUpdate(this.awareness, guarded.update, from);
+      applyAwarenessEntries(this.awareness, guarded.entries, from);
     } finally {
       this.applying = null;
     }
