@@ -76,6 +76,25 @@ describe('the SQLite data file', () => {
     }
   });
 
+  it('starts the write-ahead log over under writes that never pause', async () => {
+    const store = createSqliteStore({ file, ttlSeconds: 60, synchronous: 'normal', logRewindBytes: 256 * 1024, checkpointEveryMs: 50 });
+    try {
+      await store.createRoom({ state: roomStateFixture({ id: 'room-rewind' }), tokenHashes: {} });
+      // Each append begins the next transaction as soon as the one before commits: the checkpoint thread never catches up by itself.
+      let written = 0;
+      const until = performance.now() + 3_000;
+      while (performance.now() < until) {
+        await store.appendUpdate('room-rewind', 'code', new Uint8Array(4_000).fill(written % 251), 'a');
+        written += 4_000;
+      }
+      // The log holds about three frames an append; started over, it holds the last 50 ms or so of them.
+      expect(written).toBeGreaterThan(4_000_000);
+      expect(statSync(`${file}-wal`).size).toBeLessThan(written / 2);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a second store on a file another one holds', async () => {
     const holder: RoomStore = open();
     try {

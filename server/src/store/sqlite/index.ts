@@ -29,6 +29,10 @@ export interface SqliteStoreOptions {
   now?: () => number;
   /** Problems of the background work (checkpoints) that no caller is waiting for. */
   onError?: (message: string) => void;
+  /** The write-ahead log is started over once it holds this many bytes (default 64 MB). */
+  logRewindBytes?: number;
+  /** How often the checkpoint thread copies the log into the file (default 500 ms). */
+  checkpointEveryMs?: number;
 }
 
 export function sqliteFileIn(dataDir: string): string {
@@ -45,6 +49,7 @@ interface CachedRoom {
 /** Room states parsed once and kept frozen, as the memory store keeps them; this process is the file's only writer. */
 const CACHED_ROOMS = { entries: 1_000, bytes: 64 * 1024 * 1024 };
 const SWEEP_MAX_MS = 3_600_000;
+const LOG_REWIND_BYTES = 64 * 1024 * 1024;
 
 /** What a feature's own port needs to keep its tables in the same file and the same per-turn transactions. */
 export interface SqliteContext {
@@ -81,9 +86,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const now = options.now ?? Date.now;
   const ttlMs = options.ttlSeconds * 1000;
   const { db, release } = openDatabase(options.file, { synchronous: options.synchronous });
-  const checkpointer = startCheckpointer(options.file, options.synchronous, (message) => options.onError?.(`checkpoint failed: ${message}`));
   const rooms = new ByteLru<CachedRoom>(CACHED_ROOMS);
   const turns = turnTransactions(db, () => rooms.clear(), options.groupCommitMs);
+  const rewindFrames = Math.ceil((options.logRewindBytes ?? LOG_REWIND_BYTES) / (db.pragma('page_size', { simple: true }) as number));
+  const checkpointer = startCheckpointer(options.file, options.synchronous, {
+    error: (message) => options.onError?.(`checkpoint failed: ${message}`),
+    logFrames: (frames) => {
+      if (frames >= rewindFrames) turns.rewindAfterCommit();
+    },
+  }, options.checkpointEveryMs);
   const { run, runStatement, read } = turns;
   const relay = createLocalRelay();
 
