@@ -1,20 +1,9 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
+import { awarenessUpdate as encode } from '../../tests/support/yjs.js';
 import { guardAwareness } from '../src/yjs/awareness-guard.js';
 import type { AwarenessVerdict } from '../src/yjs/awareness-guard.js';
 
-const encode = (entries: { clientId: number; clock: number; state: unknown }[], trailing: number[] = []) => {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const { clientId, clock, state } of entries) {
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, JSON.stringify(state));
-  }
-  for (const byte of trailing) encoding.writeUint8(encoder, byte);
-  return encoding.toUint8Array(encoder);
-};
 const states = (update: Uint8Array) => {
   const decoder = decoding.createDecoder(update);
   return Array.from({ length: decoding.readVarUint(decoder) }, () => {

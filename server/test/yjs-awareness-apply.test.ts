@@ -1,23 +1,13 @@
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { awarenessUpdate } from '../../tests/support/yjs.js';
 import type { GuardedEntry } from '../src/yjs/awareness-guard.js';
 import { applyAwarenessEntries } from '../src/yjs/origin.js';
 import type { ConnectionOrigin } from '../src/yjs/origin.js';
 import type { DocConnection } from '../src/yjs/shared-doc.js';
 
 const origin: ConnectionOrigin = { kind: 'connection', connection: {} as DocConnection };
-const encode = (entries: readonly GuardedEntry[]) => {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const { clientId, clock, state } of entries) {
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, JSON.stringify(state));
-  }
-  return encoding.toUint8Array(encoder);
-};
 const serverAwareness = () => {
   const awareness = new Awareness(new Y.Doc());
   awareness.setLocalState(null);
@@ -49,7 +39,7 @@ describe("the server's own apply of guarded awareness entries", () => {
     const theirs = serverAwareness();
     for (const step of steps) {
       applyAwarenessEntries(ours.awareness, step, origin);
-      applyAwarenessUpdate(theirs.awareness, encode(step), origin);
+      applyAwarenessUpdate(theirs.awareness, awarenessUpdate(step), origin);
       expect(seen(ours.awareness)).toEqual(seen(theirs.awareness));
     }
     expect(ours.events).toEqual(theirs.events);

@@ -5,21 +5,14 @@ import { ClientEvent } from '@quorum/shared';
 import { joinAs, request } from '../support/client.js';
 import { useRoomServer } from '../support/room-server.js';
 import type { RoomClient } from '../support/client.js';
-import { openDoc, rawSocket, whenSynced } from '../support/yjs.js';
+import { awarenessUpdate, openDoc, rawSocket, whenSynced } from '../support/yjs.js';
 import type { ProvidedDoc } from '../support/yjs.js';
 
 /** A y-websocket awareness message setting (or, with null, removing) the state of any client id. */
 function awarenessMessage(entries: { clientId: number; clock: number; state: unknown }[]): Buffer {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, entries.length);
-  for (const { clientId, clock, state } of entries) {
-    encoding.writeVarUint(update, clientId);
-    encoding.writeVarUint(update, clock);
-    encoding.writeVarString(update, JSON.stringify(state));
-  }
   const message = encoding.createEncoder();
   encoding.writeVarUint(message, 1);
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  encoding.writeVarUint8Array(message, awarenessUpdate(entries));
   return Buffer.from(encoding.toUint8Array(message));
 }
 

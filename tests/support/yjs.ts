@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -60,4 +61,17 @@ export function upgradeOutcome(baseUrl: string, path: string): Promise<'open' | 
 
 export function closeCode(ws: WebSocket): Promise<number> {
   return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
+}
+
+/** An awareness update (y-protocols' encoding) setting, or with a null state removing, any client's state; `trailing` bytes follow the entries. */
+export function awarenessUpdate(entries: readonly { clientId: number; clock: number; state: unknown }[], trailing: readonly number[] = []): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  for (const byte of trailing) encoding.writeUint8(encoder, byte);
+  return encoding.toUint8Array(encoder);
 }
