@@ -23,4 +23,6 @@ VOLUME /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD node -e "fetch('http://127.0.0.1:3000/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "server/dist/index.js"]
+# A young generation of 64 MB instead of 16: see the README's Performance section (fewer objects
+# that live across a commit or a Redis round trip are promoted, so the old generation is marked less).
+CMD ["node", "--max-semi-space-size=64", "server/dist/index.js"]

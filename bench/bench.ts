@@ -22,6 +22,7 @@ import { medianRun, repeatedTarget, repeatsMarkdown } from './report/repeats.js'
 import type { BenchResults, TargetResult } from './report/results.js';
 import { runScenario } from './scenario.js';
 import { killAll } from './servers/children.js';
+import { quorumNodeFlags } from './servers/launch.js';
 import { REDIS_URL, dropPrefix } from './servers/redis.js';
 import { targets } from './servers/targets.js';
 
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
     wallSeconds: Math.round((Date.now() - started) / 1000),
     mode,
     quorumEnv,
+    quorumNodeFlags: await quorumNodeFlags(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), node: process.version },
     versions: {
       '@y/websocket-server': versionOf('@y/websocket-server'),

@@ -75,7 +75,8 @@ export function markdown(results: BenchResults): string {
         ? ` Quorum's servers ran with ${Object.entries(results.quorumEnv)
             .map(([name, value]) => `${name}=${value}`)
             .join(', ')}.`
-        : ''),
+        : '') +
+      (results.quorumNodeFlags && results.quorumNodeFlags.length > 0 ? ` Quorum's servers ran with Node flags ${results.quorumNodeFlags.join(' ')} (its npm start's).` : ''),
     '',
   );
   lines.push(row(['Figure', ...targets.map((t) => t.label)]), row(['---', ...targets.map(() => '---:')]));

@@ -67,6 +67,8 @@ export interface BenchResults {
   mode: Mode;
   /** Variables set on Quorum's servers for this run (--quorum-env); absent in older results. */
   quorumEnv?: Record<string, string>;
+  /** The Node flags Quorum's servers ran with, as `npm start` runs them; absent in older results. */
+  quorumNodeFlags?: string[];
   machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string };
   versions: Record<string, string>;
   load: Record<string, unknown>;

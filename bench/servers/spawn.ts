@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { stopChild, track } from './children.js';
+import { quorumNodeFlags } from './launch.js';
 import type { Protocol } from './targets.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,10 +42,11 @@ export interface SpawnOptions {
 
 /**
  * Starts one server under test in its own process, with the probe preloaded, and resolves once it
- * logs the URL it listens on. Every server gets the same Node flags, Quorum included.
+ * logs the URL it listens on. Every server gets the probe's flags; Quorum also gets those its
+ * `npm start` runs it with, as the reference servers run as their own bins run them.
  */
-export function startServer(options: SpawnOptions): Promise<ServerProcess> {
-  const args = ['--expose-gc', '--import', probe];
+export async function startServer(options: SpawnOptions): Promise<ServerProcess> {
+  const args = ['--expose-gc', '--import', probe, ...(options.protocol === 'quorum' ? await quorumNodeFlags() : [])];
   const child = track(
     spawn(process.execPath, [...args, entries[options.protocol]], {
       cwd: root,
