@@ -60,6 +60,8 @@ export class SharedDoc implements SyncTarget {
   /** Bytes in the store's log since the snapshot, appended here or by other servers. */
   private logBytes = 0;
   private idleTimer: NodeJS.Timeout | undefined;
+  /** When the last update was appended: the idle compaction is due `idleMs` after it. */
+  private lastEditAt = 0;
   /** Roughly the document's encoded size: the snapshot plus the updates since, as stored. */
   private size = 0;
   private unsent: Uint8Array[] = [];
@@ -282,13 +284,25 @@ export class SharedDoc implements SyncTarget {
     return this.logBytes >= Math.max(this.deps.compaction.logBytes, this.size - this.logBytes);
   }
 
-  /** Folds the log once nobody has edited for a while: off the hot path, and loads stay short. */
+  /**
+   * Folds the log once nobody has edited for a while: off the hot path, and loads stay short. One
+   * timer per quiet spell: an edit only moves the deadline, and the timer, once it fires early,
+   * waits out the rest (re-arming a timer on every update was 0.4% of the server's CPU).
+   */
   private compactWhenIdle(): void {
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
+    this.lastEditAt = performance.now();
+    if (this.idleTimer) return;
+    const { idleMs } = this.deps.compaction;
+    const due = () => {
+      const rest = this.lastEditAt + idleMs - performance.now();
+      if (rest > 1) {
+        this.idleTimer = setTimeout(due, rest).unref();
+        return;
+      }
+      this.idleTimer = undefined;
       this.pending = this.pending.then(() => (this.sinceCompaction > 0 && !this.destroyed ? this.compact() : undefined));
-    }, this.deps.compaction.idleMs);
-    this.idleTimer.unref();
+    };
+    this.idleTimer = setTimeout(due, idleMs).unref();
   }
 
   private scheduleRetry(delay = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)]): void {
