@@ -63,6 +63,7 @@ const quorumEnv = Object.fromEntries(
     return [pair.slice(0, at), pair.slice(at + 1)];
   }),
 );
+const nodeFlags = await quorumNodeFlags();
 
 const runId = randomUUID().slice(0, 8);
 const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
   for (let round = 1; round <= repeat; round += 1) {
     for (const target of selected) {
       const began = Date.now();
-      runs.get(target.id)!.push(await runScenario(target, mode, { runId, history, quorumEnv, ...(profileDir ? { profileDir } : {}) }));
+      runs.get(target.id)!.push(await runScenario(target, mode, { runId, history, quorumEnv, quorumNodeFlags: nodeFlags, ...(profileDir ? { profileDir } : {}) }));
       console.log(`${target.id}: round ${round}/${repeat} done in ${Math.round((Date.now() - began) / 1000)} s`);
     }
   }
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
     wallSeconds: Math.round((Date.now() - started) / 1000),
     mode,
     quorumEnv,
-    quorumNodeFlags: await quorumNodeFlags(),
+    quorumNodeFlags: nodeFlags,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), node: process.version },
     versions: {
       '@y/websocket-server': versionOf('@y/websocket-server'),

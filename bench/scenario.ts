@@ -24,6 +24,8 @@ export interface ScenarioOptions {
   profileDir?: string;
   /** Variables for Quorum's own servers (--quorum-env). */
   quorumEnv?: Record<string, string>;
+  /** The Node flags Quorum's `npm start` runs its server with; the reference servers get none. */
+  quorumNodeFlags: string[];
 }
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
@@ -82,7 +84,7 @@ export async function runScenario(target: Target, mode: Mode, options: ScenarioO
   const log = (message: string) => console.log(`[${((Date.now() - began) / 1000).toFixed(1).padStart(5)} s] ${message}`);
   let heavy: HeavyRoom | undefined;
   try {
-    servers.push(...(await Promise.all(Array.from({ length: target.processes }, () => startServer({ protocol: target.protocol, env })))));
+    servers.push(...(await Promise.all(Array.from({ length: target.processes }, () => startServer({ protocol: target.protocol, env, nodeFlags: target.protocol === 'quorum' ? options.quorumNodeFlags : [] })))));
     const pids = servers.map((server) => server.pid);
     const redisPid = target.redis ? (await redisInfo()).pid : null;
     const memory = async (): Promise<MemorySample> => {

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { stopChild, track } from './children.js';
-import { quorumNodeFlags } from './launch.js';
 import type { Protocol } from './targets.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,15 +37,16 @@ export interface ServerProcess {
 export interface SpawnOptions {
   protocol: Protocol;
   env: Record<string, string>;
+  /** Node flags of this server's own, after the probe's: Quorum's are those of its `npm start`. */
+  nodeFlags: string[];
 }
 
 /**
  * Starts one server under test in its own process, with the probe preloaded, and resolves once it
- * logs the URL it listens on. Every server gets the probe's flags; Quorum also gets those its
- * `npm start` runs it with, as the reference servers run as their own bins run them.
+ * logs the URL it listens on. Every server gets the probe's flags, then its own.
  */
-export async function startServer(options: SpawnOptions): Promise<ServerProcess> {
-  const args = ['--expose-gc', '--import', probe, ...(options.protocol === 'quorum' ? await quorumNodeFlags() : [])];
+export function startServer(options: SpawnOptions): Promise<ServerProcess> {
+  const args = ['--expose-gc', '--import', probe, ...options.nodeFlags];
   const child = track(
     spawn(process.execPath, [...args, entries[options.protocol]], {
       cwd: root,

@@ -1,6 +1,6 @@
 import type { Role } from '@quorum/shared';
 import { pino } from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { roomStateFixture } from '../../shared/test/fixtures.js';
 import { createMetrics } from '../src/observability/metrics.js';
@@ -24,13 +24,7 @@ class Writer implements DocConnection {
   close(): void {}
 }
 
-const until = async (condition: () => boolean, withinMs = 3_000) => {
-  const deadline = performance.now() + withinMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
+const until = (condition: () => boolean) => vi.waitFor(() => expect(condition()).toBe(true), { timeout: 3_000, interval: 5 });
 
 describe('compaction of a quiet document', () => {
   let store: RoomStore;

@@ -287,7 +287,8 @@ export class SharedDoc implements SyncTarget {
   /**
    * Folds the log once nobody has edited for a while: off the hot path, and loads stay short. One
    * timer per quiet spell: an edit only moves the deadline, and the timer, once it fires early,
-   * waits out the rest (re-arming a timer on every update was 0.4% of the server's CPU).
+   * waits out the rest (re-arming a timer on every update showed as 0.4% of a profile's samples
+   * at 300 rooms).
    */
   private compactWhenIdle(): void {
     this.lastEditAt = performance.now();
